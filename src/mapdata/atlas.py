@@ -1,0 +1,98 @@
+"""The atlas: the validated, in-memory data package (places as a GeoDataFrame, facts, networks, sources)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from . import dates
+from .countries import country_name, is_near_country
+from .schema import DATA_DIR, resources
+from .validate import ROW, Problem, check_references, check_table, read_table
+
+POSITIVE = {"membership": None, "declaration": {"adopted"}, "policy": {"adopted"}}
+
+
+@dataclass
+class Atlas:
+    """Everything the app shows. `facts` joins memberships, declarations and policies in one long table."""
+
+    places: gpd.GeoDataFrame
+    networks: pd.DataFrame
+    memberships: pd.DataFrame
+    declarations: pd.DataFrame
+    policies: pd.DataFrame
+    sources: pd.DataFrame
+    vocabularies: pd.DataFrame
+    facts: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+    def label(self, vocabulary: str, term: str) -> str:
+        """A vocabulary term for people ('health_care' -> 'Health care')."""
+        hit = self.vocabularies[(self.vocabularies["vocabulary"] == vocabulary) & (self.vocabularies["term"] == term)]
+        return hit["label"].iloc[0] if len(hit) else term
+
+
+def load_atlas(data_dir: Path | str = DATA_DIR) -> Atlas:
+    """Read and validate every table; bad rows are reported in `atlas.problems` and left out."""
+    data_dir = Path(data_dir)
+    res = resources(DATA_DIR)  # the schema is the project's, whatever folder the data comes from
+    problems: list[Problem] = []
+    tables = {name: check_table(read_table(data_dir / r.path, r, problems), r, r.path, problems)
+              for name, r in res.items()}
+    tables["cities"] = _check_places(tables["cities"], problems)
+    tables = check_references(tables, res, problems)
+    tables = {name: frame.drop(columns=[ROW]).reset_index(drop=True) for name, frame in tables.items()}
+    facts = _facts(tables)
+    return Atlas(_places(tables["cities"]), tables["networks"].set_index("network_id", drop=False),
+                 tables["memberships"], tables["declarations"], tables["policies"],
+                 tables["sources"].set_index("source_id", drop=False), tables["vocabularies"], facts, problems)
+
+
+def _check_places(cities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Leave out places whose point lies far from their country (geocoding slips)."""
+    far = cities.apply(lambda r: not is_near_country(r["country_code"], float(r["lat"]), float(r["lon"])), axis=1)
+    if far.any():
+        from .gazetteer import gazetteer  # loaded only when the basemap check fails (islands, slips)
+        for idx in far[far].index:
+            r = cities.loc[idx]
+            if r["country_code"] in gazetteer().nearest_country(float(r["lat"]), float(r["lon"])):
+                far[idx] = False
+                continue
+            problems.append(Problem("cities.csv", int(r[ROW]), "lat", f"{r['lat']}, {r['lon']}", "wrong-country",
+                                    f"the point {r['lat']}, {r['lon']} is not in or near {country_name(r['country_code'])} "
+                                    f"({r['country_code']}); check the coordinates or the country code"))
+    return cities[~far] if len(cities) else cities
+
+
+def _places(cities: pd.DataFrame) -> gpd.GeoDataFrame:
+    frame = cities.assign(lat=cities["lat"].astype(float), lon=cities["lon"].astype(float),
+                          country=cities["country_code"].map(country_name))
+    return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326").set_index(
+        "city_id", drop=False)
+
+
+def _facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per fact: what (network id, label or policy type), start and end days, positive or not."""
+    parts = [
+        tables["memberships"].assign(fact="membership", what=lambda t: t["network_id"], outcome="adopted"),
+        tables["declarations"].assign(fact="declaration", what=lambda t: t["label"], start=lambda t: t["date"], end=""),
+        tables["policies"].assign(fact="policy", what=lambda t: t["policy_type"]),
+    ]
+    facts = pd.concat(parts, ignore_index=True).fillna("")
+    facts["positive"] = facts["outcome"] == "adopted"
+    facts["start_day"] = facts["start"].map(dates.first_day)
+    facts["end_day"] = facts["end"].map(dates.last_day)
+    _end_revoked_declarations(facts)
+    return facts
+
+
+def _end_revoked_declarations(facts: pd.DataFrame) -> None:
+    """An adopted declaration ends where a later revocation of the same label by the same place is dated."""
+    revoked = facts[(facts["fact"] == "declaration") & (facts["outcome"] == "revoked") & facts["start_day"].notna()]
+    for _, rev in revoked.iterrows():
+        ended = ((facts["fact"] == "declaration") & facts["positive"] & (facts["city_id"] == rev["city_id"])
+                 & (facts["what"] == rev["what"]) & facts["start_day"].map(lambda d: d is not None and d <= rev["start_day"]))
+        facts.loc[ended, "end_day"] = rev["start_day"]

@@ -1,0 +1,142 @@
+"""Build the data package (`data/*.csv`) from the curation files (`data/curation/`), geocoding offline.
+
+Curation facts name places in words; the build places each one (placement overrides first, then the
+gazetteer), gives it a stable `city_id`, and writes the tables the data package describes. Places it
+cannot place unambiguously are listed for a person (`geocode_review.csv`) with their facts left out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .gazetteer import Candidate, Gazetteer, gazetteer
+from .schema import DATA_DIR, resources
+from .text import slug
+
+CURATION = "curation"
+FACT_COLUMNS = ["place", "country_code", "admin1", "kind", "fact", "network_id", "label", "policy_type", "role",
+                "title", "description", "date", "end", "end_reason", "body", "outcome", "status", "source_id",
+                "quote", "note"]
+PLACE_COLUMNS = ["place", "country_code", "admin1", "kind", "seat", "lat", "lon", "geonames_id", "population", "note"]
+REVIEW = "geocode_review.csv"
+KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
+
+
+def read_curation(folder: Path, prefix: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """All `prefix_*.csv` files of the folder as one table of strings, with the file each row came from."""
+    frames = []
+    for path in sorted(Path(folder).glob(f"{prefix}_*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).apply(lambda s: s.str.strip())
+        frames.append(frame.assign(_file=path.name))
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    for col in columns or ():
+        if col not in out.columns:
+            out[col] = ""
+    return out.fillna("")
+
+
+@dataclass
+class Placement:
+    """Where a curation place is drawn, or why it is not."""
+
+    name: str
+    country_code: str
+    admin1: str
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: str = ""
+    population: str = ""
+    problem: str = ""
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def _place(row: pd.Series, overrides: dict, gaz: Gazetteer) -> Placement:
+    """Place one (place, country, admin1, kind) key."""
+    name, cc, admin1, kind = row["place"], row["country_code"].upper(), row["admin1"], row["kind"] or "municipality"
+    over = overrides.get((name, cc, admin1)) or overrides.get((name, cc, "")) or {}
+    out = Placement(name, cc, admin1 or over.get("admin1", ""), over.get("kind") or kind)
+    if over.get("lat") and over.get("lon"):
+        out.lat, out.lon = float(over["lat"]), float(over["lon"])
+        out.geonames_id, out.population = over["geonames_id"], over["population"]
+        return out
+    seat = over.get("seat", "")
+    query = seat or name
+    match = gaz.lookup(query, cc, out.admin1)
+    if match.best:
+        best = match.best
+        if out.kind == "municipality" and not seat:
+            out.name = best.name
+        out.lat, out.lon, out.geonames_id = best.lat, best.lon, str(best.geonames_id)
+        out.population = over.get("population") or (str(best.population) if out.kind == "municipality" else "")
+        return out
+    out.problem, out.candidates = match.status, match.candidates
+    return out
+
+
+def place_all(facts: pd.DataFrame, places: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
+    """One placement per distinct place key of the facts."""
+    overrides = {(r["place"], r["country_code"].upper(), r["admin1"]): r for r in places.to_dict("records")}
+    keys = facts[KEY].drop_duplicates()
+    rows = []
+    for _, key in keys.iterrows():
+        p = _place(key, overrides, gaz)
+        rows.append({**{f"key_{k}": key[k] for k in KEY}, **vars(p)})
+    return pd.DataFrame(rows, columns=[*(f"key_{k}" for k in KEY), *Placement.__dataclass_fields__])
+
+
+def _city_ids(placed: pd.DataFrame) -> pd.DataFrame:
+    """Stable ids: one per drawn place (same GeoNames place and kind = same record), homonyms told apart."""
+    placed = placed.copy()
+    placed["identity"] = placed.apply(lambda r: (r["country_code"], r["kind"], r["geonames_id"] or f"{r['lat']},{r['lon']}"), axis=1)
+    first = placed.drop_duplicates("identity").copy()
+    first["city_id"] = first.apply(lambda r: f"{r['country_code'].lower()}-{slug(r['name'])}", axis=1)
+    clash = first["city_id"].duplicated(keep=False)
+    first.loc[clash, "city_id"] = first[clash].apply(
+        lambda r: f"{r['city_id']}-{slug(r['admin1']) or r['geonames_id'] or slug(r['kind'])}", axis=1)
+    return placed.merge(first[["identity", "city_id"]], on="identity")
+
+
+def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, int]:
+    """Write every table of the package from the curation folder; returns row counts (and unplaced places)."""
+    data_dir = Path(data_dir)
+    cur = data_dir / CURATION
+    facts = read_curation(cur, "facts", FACT_COLUMNS)
+    facts["country_code"] = facts["country_code"].str.upper()
+    placed = place_all(facts, read_curation(cur, "places", PLACE_COLUMNS), gaz or gazetteer())
+    unplaced = placed[placed["problem"] != ""]
+    _write_review(unplaced, cur / REVIEW)
+    placed = _city_ids(placed[placed["problem"] == ""])
+    facts = facts.merge(placed[[*(f"key_{k}" for k in KEY), "city_id"]], left_on=KEY,
+                        right_on=[f"key_{k}" for k in KEY])
+    res = resources(DATA_DIR)
+    cities = placed.drop_duplicates("city_id").copy()
+    cities["lat"], cities["lon"] = cities["lat"].round(5), cities["lon"].round(5)
+    tables = {
+        "cities": cities,
+        "networks": read_curation(cur, "networks"),
+        "sources": read_curation(cur, "sources"),
+        "memberships": facts[facts["fact"] == "membership"].rename(columns={"date": "start"}),
+        "declarations": facts[facts["fact"] == "declaration"],
+        "policies": facts[facts["fact"] == "policy"].rename(columns={"date": "start"}),
+    }
+    counts = {}
+    for name, frame in tables.items():
+        columns = res[name].columns
+        out = frame.reindex(columns=columns).fillna("").drop_duplicates()
+        out = out.sort_values(columns[: 3 if name not in ("networks", "sources", "cities") else 1], kind="stable")
+        out.to_csv(data_dir / res[name].path, index=False)
+        counts[name] = len(out)
+    counts["unplaced"] = len(unplaced)
+    return counts
+
+
+def _write_review(unplaced: pd.DataFrame, path: Path) -> None:
+    """List places the gazetteer could not place, with the candidates it found, for a person to decide."""
+    rows = [{"place": r["key_place"], "country_code": r["key_country_code"], "admin1": r["key_admin1"], "problem": r["problem"],
+             "candidates": "; ".join(f"{c.name} ({c.admin1_code}, pop. {c.population}, geonames {c.geonames_id}, "
+                                     f"{c.lat:.4f},{c.lon:.4f})" for c in r["candidates"])}
+            for _, r in unplaced.iterrows()]
+    pd.DataFrame(rows, columns=["place", "country_code", "admin1", "problem", "candidates"]).to_csv(path, index=False)

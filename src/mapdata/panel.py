@@ -1,0 +1,78 @@
+"""The detail of one place: every declaration, membership and policy, each with date, status and source."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .atlas import Atlas
+from .dates import display
+
+
+@dataclass
+class FactLine:
+    """One fact as the panel shows it."""
+
+    kind: str
+    heading: str
+    date: str
+    status: str
+    outcome: str
+    detail: str
+    source_title: str
+    source_url: str
+    quote: str
+    note: str
+
+
+@dataclass
+class PlaceDetail:
+    """A place and its facts, grouped for the panel."""
+
+    city_id: str
+    name: str
+    country: str
+    admin1: str
+    kind: str
+    population: str
+    declarations: list[FactLine] = field(default_factory=list)
+    memberships: list[FactLine] = field(default_factory=list)
+    policies: dict[str, list[FactLine]] = field(default_factory=dict)
+
+
+def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:
+    if source_id in atlas.sources.index:
+        src = atlas.sources.loc[source_id]
+        return src["title"], src["url"]
+    return source_id, ""
+
+
+def _sorted(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    return frame.assign(_k=frame[column].replace("", "9999")).sort_values("_k", kind="stable")
+
+
+def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
+    """Everything known about a place, or None for an unknown id."""
+    if city_id not in atlas.places.index:
+        return None
+    p = atlas.places.loc[city_id]
+    pop = f"{int(p['population']):,}" if str(p["population"]).isdigit() else ""
+    detail = PlaceDetail(city_id, p["name"], p["country"], p["admin1"], p["kind"], pop)
+    for _, d in _sorted(atlas.declarations[atlas.declarations["city_id"] == city_id], "date").iterrows():
+        detail.declarations.append(FactLine(
+            "declaration", d["label"], display(d["date"]), d["status"], d["outcome"],
+            ", ".join(x for x in [d["title"], f"by the {d['body']}" if d["body"] else ""] if x),
+            *_source(atlas, d["source_id"]), d["quote"], d["note"]))
+    for _, m in _sorted(atlas.memberships[atlas.memberships["city_id"] == city_id], "start").iterrows():
+        net = atlas.networks.loc[m["network_id"]] if m["network_id"] in atlas.networks.index else None
+        ended = f"until {display(m['end'])}" + (f" ({m['end_reason']})" if m["end_reason"] else "") if m["end"] else ""
+        detail.memberships.append(FactLine(
+            "membership", net["name"] if net is not None else m["network_id"], display(m["start"]), m["status"],
+            "adopted", ", ".join(x for x in [atlas.label("role", m["role"]), ended] if x),
+            *_source(atlas, m["source_id"]), m["quote"], m["note"]))
+    for _, pol in _sorted(atlas.policies[atlas.policies["city_id"] == city_id], "start").iterrows():
+        group = atlas.label("policy_type", pol["policy_type"])
+        detail.policies.setdefault(group, []).append(FactLine(
+            "policy", pol["title"], display(pol["start"]), pol["status"], pol["outcome"], pol["description"],
+            *_source(atlas, pol["source_id"]), pol["quote"], pol["note"]))
+    return detail

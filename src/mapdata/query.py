@@ -1,0 +1,105 @@
+"""Filter state and the one query every view runs: atlas + filter state -> the places and facts to show."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+from .atlas import Atlas
+from .text import fold
+
+COLOR_MODES = ("network", "year", "policy")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """Everything that selects and draws a view; round-trips through the URL (see `urlstate`)."""
+
+    countries: tuple[str, ...] = ()
+    networks: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    policy_types: tuple[str, ...] = ()
+    verified_only: bool = False
+    as_of: date | None = None
+    color_by: str = "network"
+    place: str | None = None
+
+    def with_(self, **changes) -> "FilterState":
+        return replace(self, **changes)
+
+
+@dataclass
+class View:
+    """The result of a query: one row per matching place (with its summary) and the facts behind it."""
+
+    state: FilterState
+    places: pd.DataFrame
+    facts: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    def visible_on(self, day: date | None) -> pd.DataFrame:
+        """Places on the map at a date: first fact on or before it (or undated), not ended before it."""
+        if day is None:
+            return self.places
+        p = self.places
+        started = p["first_day"].isna() | (p["first_day"] <= day)
+        ended = p["last_day"].notna() & (p["last_day"] < day)
+        return p[started & ~ended]
+
+    @property
+    def shown(self) -> pd.DataFrame:
+        """Places visible at the view's date."""
+        return self.visible_on(self.state.as_of)
+
+
+def _matching_facts(atlas: Atlas, state: FilterState) -> pd.DataFrame:
+    facts = atlas.facts[atlas.facts["positive"]]
+    if state.verified_only:
+        facts = facts[facts["status"] == "verified"]
+    if state.countries:
+        facts = facts[facts["city_id"].map(atlas.places["country_code"]).isin(state.countries)]
+    facets = [("membership", state.networks), ("declaration", state.labels), ("policy", state.policy_types)]
+    active = [(kind, terms) for kind, terms in facets if terms]
+    if not active:
+        return facts
+    hits = [facts[(facts["fact"] == kind) & facts["what"].isin(terms)] for kind, terms in active]
+    both = set.intersection(*(set(h["city_id"]) for h in hits))  # AND across facets, OR within one
+    return pd.concat(hits)[lambda f: f["city_id"].isin(both)].drop_duplicates()
+
+
+def select(atlas: Atlas, state: FilterState) -> View:
+    """Run the filters: the places that have at least one matching fact, each with a summary."""
+    facts = _matching_facts(atlas, state)
+    grouped = facts.groupby("city_id")
+    dated = facts[facts["start_day"].notna()].sort_values("start_day")
+    first = dated.drop_duplicates("city_id").set_index("city_id")
+    open_ended = facts[facts["end_day"].isna()]["city_id"].unique()
+    summary = pd.DataFrame({
+        "networks": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "membership", "what"])), include_groups=False),
+        "labels": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "declaration", "what"])), include_groups=False),
+        "policy_types": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "policy", "what"])), include_groups=False),
+        "verified": grouped["status"].apply(lambda s: (s == "verified").any()),
+        "n_facts": grouped.size(),
+        "last_day": grouped["end_day"].max(),
+    }) if len(facts) else pd.DataFrame(columns=["networks", "labels", "policy_types", "verified", "n_facts", "last_day"])
+    summary["last_day"] = summary["last_day"].where(~summary.index.isin(open_ended), None)
+    summary["first_day"] = first["start_day"].reindex(summary.index)
+    summary["first_date"] = first["start"].reindex(summary.index).fillna("")
+    places = atlas.places.drop(columns="geometry").join(summary, how="inner")
+    places["first_year"] = places["first_day"].map(lambda d: d.year if isinstance(d, date) else None)
+    return View(state, places.sort_values(["country_code", "name"]), facts)
+
+
+def search_places(atlas: Atlas, text: str, limit: int = 20) -> pd.DataFrame:
+    """Places whose name matches, diacritics- and case-insensitive ('Zurich' finds Zürich); exact first."""
+    needle = fold(text)
+    if not needle:
+        return atlas.places.iloc[0:0]
+    folded = atlas.places["name"].map(fold)
+    exact = atlas.places[folded == needle]
+    if len(exact):
+        return exact.sort_values("population", key=lambda s: -s.replace("", "0").astype(int))
+    starts = atlas.places[folded.str.startswith(needle)]
+    inside = atlas.places[folded.str.contains(needle, regex=False) & ~folded.str.startswith(needle)]
+    return pd.concat([starts, inside]).head(limit)

@@ -1,0 +1,217 @@
+"""The one Streamlit module: cached loading, the shared sidebar, URL state, the place panel and credits.
+
+Pages call these; everything else in `mapdata` is Streamlit-free.
+"""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+import streamlit as st
+
+from . import urlstate
+from .atlas import Atlas, load_atlas
+from .countries import country_name
+from .panel import FactLine, PlaceDetail, place_detail
+from .query import COLOR_MODES, FilterState, View, search_places, select
+from .schema import DATA_DIR, descriptor
+
+COLOR_LABELS = {"network": "Network", "year": "Declaration date", "policy": "Policy type"}
+_WIDGETS = {"countries": "w_countries", "networks": "w_networks", "labels": "w_labels",
+            "policy_types": "w_policy_types", "verified_only": "w_verified", "color_by": "w_color"}
+
+
+@st.cache_resource(show_spinner="Loading the atlas…")
+def get_atlas() -> Atlas:
+    """The bundled atlas, loaded and validated once per server."""
+    return load_atlas(DATA_DIR)
+
+
+def session_state(atlas: Atlas) -> urlstate.UrlState:
+    """The view's state: read from the link on a session's first run, then kept across pages."""
+    if "url_state" not in st.session_state:
+        parsed = urlstate.parse(st.query_params.to_dict(), atlas)
+        st.session_state.url_state = parsed
+        for notice in parsed.notices[:5]:
+            st.toast(notice, icon="⚠️")
+    return st.session_state.url_state
+
+
+def update_state(**changes) -> None:
+    """Change the filter state (and so the link)."""
+    current: urlstate.UrlState = st.session_state.url_state
+    current.filters = current.filters.with_(**changes)
+
+
+def sync_url() -> None:
+    """Write the state into the address bar, so the link restores this view."""
+    params = urlstate.to_params(st.session_state.url_state)
+    if params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+
+
+def sidebar_filters(atlas: Atlas, *, color: bool = True) -> FilterState:
+    """The shared filters (country, network, label, policy type, verified only, colouring)."""
+    state = session_state(atlas).filters
+    for attr, key in _WIDGETS.items():
+        st.session_state[key] = list(getattr(state, attr)) if isinstance(getattr(state, attr), tuple) else getattr(state, attr)
+    nets = atlas.networks
+    with st.sidebar:
+        st.header("Filters")
+        countries = st.multiselect("Country", sorted(atlas.places["country_code"].unique(), key=country_name),
+                                   format_func=country_name, key=_WIDGETS["countries"], placeholder="All countries")
+        networks = st.multiselect("Network or list", list(nets.sort_values("short_name").index),
+                                  format_func=lambda n: nets.at[n, "short_name"], key=_WIDGETS["networks"],
+                                  placeholder="All networks")
+        labels = st.multiselect("Declaration", sorted(atlas.declarations["label"].unique()), key=_WIDGETS["labels"],
+                                placeholder="All declarations")
+        types = st.multiselect("Policy type", sorted(atlas.policies["policy_type"].unique(),
+                                                     key=lambda t: atlas.label("policy_type", t)),
+                               format_func=lambda t: atlas.label("policy_type", t), key=_WIDGETS["policy_types"],
+                               placeholder="All policy types")
+        verified = st.toggle("Verified facts only", key=_WIDGETS["verified_only"],
+                             help="Leave out facts taken from public lists we hold no copy of (marked unverified).")
+        color_by = state.color_by
+        if color:
+            color_by = st.radio("Colour by", COLOR_MODES, format_func=COLOR_LABELS.get, key=_WIDGETS["color_by"],
+                                horizontal=True)
+    update_state(countries=tuple(countries), networks=tuple(networks), labels=tuple(labels),
+                 policy_types=tuple(types), verified_only=verified, color_by=color_by)
+    return st.session_state.url_state.filters
+
+
+def current_view(atlas: Atlas, filters: FilterState) -> View:
+    """The query every page runs (cached per filter state)."""
+    return _cached_select(filters)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _cached_select(filters: FilterState) -> View:
+    return select(get_atlas(), filters)
+
+
+def place_search(atlas: Atlas, key: str = "place_search") -> str | None:
+    """Find a place by name, diacritics-insensitive ('Zurich' finds Zürich); returns its id when chosen."""
+    text = st.text_input("Find a place", key=key, placeholder="e.g. Zurich, Palermo, Gdańsk")
+    if not text:
+        return None
+    hits = search_places(atlas, text)
+    if hits.empty:
+        st.caption(f"No place matches “{text}”.")
+        return None
+    if len(hits) == 1:
+        return hits.index[0]
+    labels = {cid: f"{r['name']} · {r['country']}" + (f" ({r['admin1']})" if r["admin1"] else "") for cid, r in hits.iterrows()}
+    return st.selectbox(f"{len(hits)} places match", list(labels), format_func=labels.get, key=f"{key}_pick")
+
+
+def _status_badge(status: str) -> str:
+    if status == "verified":
+        return '<span class="sc-badge sc-verified" title="A document or list held by this project states it">verified</span>'
+    return ('<span class="sc-badge sc-unverified" title="From a public list we hold no copy of: check the source">'
+            "unverified</span>")
+
+
+def _outcome_badge(outcome: str) -> str:
+    if outcome in ("", "adopted"):
+        return ""
+    text = {"absent": "documented gap", "proposed": "proposed", "rejected": "rejected", "revoked": "revoked"}[outcome]
+    return f'<span class="sc-badge sc-outcome">{escape(text)}</span>'
+
+
+def _fact_html(fact: FactLine) -> str:
+    source = escape(fact.source_title)
+    if fact.source_url.startswith(("http://", "https://")):
+        source = f'<a href="{escape(fact.source_url, quote=True)}" target="_blank" rel="noopener noreferrer">{source}</a>'
+    parts = [f'<div class="sc-fact"><div><b>{escape(fact.heading)}</b> · {escape(fact.date)} '
+             f"{_status_badge(fact.status)} {_outcome_badge(fact.outcome)}</div>"]
+    if fact.detail:
+        parts.append(f'<div class="sc-detail">{escape(fact.detail)}</div>')
+    if fact.quote:
+        parts.append(f'<blockquote class="sc-quote">“{escape(fact.quote)}”</blockquote>')
+    parts.append(f'<div class="sc-source">Source: {source}</div>')
+    if fact.note:
+        parts.append(f'<div class="sc-note">{escape(fact.note)}</div>')
+    return "".join(parts) + "</div>"
+
+
+PANEL_CSS = """
+<style>
+.sc-panel h3 { margin: 0 0 2px; }
+.sc-panel h4 { margin: 14px 0 4px; font-size: 1rem; }
+.sc-meta { color: #555; margin-bottom: 6px; }
+.sc-fact { border-left: 3px solid #0072B2; padding: 4px 0 4px 10px; margin: 6px 0; }
+.sc-detail { margin-top: 2px; }
+.sc-quote { margin: 4px 0; padding: 2px 8px; border-left: 2px solid #bbb; color: #333; font-style: italic; }
+.sc-source, .sc-note { font-size: 0.85rem; color: #444; }
+.sc-badge { font-size: 0.72rem; padding: 1px 6px; border-radius: 8px; border: 1px solid; white-space: nowrap; }
+.sc-verified { color: #00603f; border-color: #009E73; background: #e6f6f0; }
+.sc-unverified { color: #8a4b00; border-color: #E69F00; background: #fff4e0; }
+.sc-outcome { color: #7a1f00; border-color: #D55E00; background: #fdece4; }
+</style>
+"""
+
+
+def panel_html(detail: PlaceDetail) -> str:
+    """The place panel as escaped HTML."""
+    meta = " · ".join(escape(x) for x in [detail.country, detail.admin1,
+                                          detail.kind if detail.kind != "municipality" else "",
+                                          f"population {detail.population}" if detail.population else ""] if x)
+    html = [PANEL_CSS, f'<div class="sc-panel" data-place="{escape(detail.city_id, quote=True)}">',
+            f"<h3>{escape(detail.name)}</h3>", f'<div class="sc-meta">{meta}</div>']
+    for title, facts in [("Declarations", detail.declarations), ("Networks and lists", detail.memberships)]:
+        if facts:
+            html.append(f"<h4>{title} ({len(facts)})</h4>" + "".join(map(_fact_html, facts)))
+    if detail.policies:
+        html.append(f"<h4>Policies ({sum(map(len, detail.policies.values()))})</h4>")
+        for group, facts in detail.policies.items():
+            html.append(f"<div><i>{escape(group)}</i></div>" + "".join(map(_fact_html, facts)))
+    return "".join(html) + "</div>"
+
+
+def show_panel(atlas: Atlas, city_id: str, *, close_key: str = "close_panel") -> None:
+    """The detail panel of a place with a close button."""
+    detail = place_detail(atlas, city_id)
+    if detail is None:
+        return
+    if st.button("✕ Close", key=close_key, help="Close the place panel"):
+        update_state(place=None)
+        st.rerun()
+    st.html(panel_html(detail))
+
+
+def date_slider(atlas: Atlas) -> date:
+    """The 'as of' date of the view (today by default)."""
+    first = atlas.facts["start_day"].dropna().min()
+    state = st.session_state.url_state.filters
+    start = date(first.year, 1, 1) if first else date(1980, 1, 1)
+    today = date.today()
+    value = min(max(state.as_of or today, start), today)
+    chosen = st.slider("As of", min_value=start, max_value=today, value=value, format="YYYY-MM-DD", key="w_as_of",
+                       help="The map shows the atlas as it stood on this date. ▶ in the map plays the years.")
+    update_state(as_of=None if chosen == today else chosen)
+    return chosen
+
+
+def credits(atlas: Atlas) -> None:
+    """Where the data comes from: sources, licence, last updated and the disclaimer (every page)."""
+    pkg = descriptor(DATA_DIR)
+    licence = pkg["licenses"][0]
+    with st.expander("Sources, licence and how to read this map"):
+        st.markdown(f"**{pkg['title']}** · version {pkg['version']} · last updated {pkg['created']} · "
+                    f"licence: {licence['title']}")
+        st.markdown(pkg["disclaimer"])
+        st.caption(f"{len(atlas.sources)} sources; every fact cites one. Verified: a document or list held by this "
+                   "project states it. Unverified: taken from a named public list we hold no copy of.")
+        st.dataframe(atlas.sources[["title", "publisher", "date", "url", "kind", "licence"]], hide_index=True,
+                     column_config={"url": st.column_config.LinkColumn("url")}, height=220)
+
+
+def summary_line(view: View, day: date) -> str:
+    """'N places in M countries · as of DATE'."""
+    shown = view.visible_on(day)
+    n, m = len(shown), shown["country_code"].nunique()
+    undated = int(shown["first_day"].isna().sum())
+    tail = f" ({undated} with date unknown)" if undated else ""
+    return (f"**{n:,}** place{'s' if n != 1 else ''} in **{m}** countr{'ies' if m != 1 else 'y'}"
+            f"{tail} · as of {day.isoformat()}")

@@ -1,0 +1,238 @@
+/* Solidarity Cities Map: the places layer, its timeline (play in the browser), legend and layer switches.
+ *
+ * One compact payload (see src/mapdata/mapview.py `payload`) becomes canvas circle markers in one group
+ * (clustered or not). Moving the timeline only adds and removes markers here: no server round trip.
+ * Text from data is always set with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var DAY = 86400000;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function isoDay(day, precision) {
+    var iso = new Date(day * DAY).toISOString();
+    return precision === "year" ? iso.slice(0, 4) : precision === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
+  }
+
+  function Atlas(map, data, options) {
+    this.map = map;
+    this.data = data;
+    this.options = options || {};
+    this.day = data.as_of;
+    this.enabled = data.layers.map(function () { return true; });
+    this.showUndated = true;
+    this.playing = null;
+    this.speed = 1;
+    if (this.options.presenter) map.getContainer().classList.add("sc-presenter");
+    this._basemap();
+    this._markers();
+    this._controls();
+    this.setDate(this.day);
+  }
+
+  Atlas.prototype._basemap = function () {
+    var map = this.map;
+    map.createPane("basemap").style.zIndex = 150; /* under web tiles (200): tiles cover it when they load */
+    var style = { pane: "basemap", interactive: false, color: "#ffffff", weight: 0.8, fillColor: "#e4e7ea", fillOpacity: 1 };
+    var add = function (geojson) { L.geoJSON(geojson, style).addTo(map); };
+    if (this.data.basemap_inline) add(this.data.basemap_inline);
+    else if (this.data.basemap_url) fetch(this.data.basemap_url).then(function (r) { return r.json(); }).then(add)
+      .catch(function () { /* the places still show without the basemap */ });
+  };
+
+  Atlas.prototype._markers = function () {
+    var d = this.data, o = this.options;
+    var renderer = L.canvas({ padding: 0.5 });
+    this.group = o.cluster && L.markerClusterGroup
+      ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false })
+      : L.featureGroup();
+    this.group.addTo(this.map);
+    var radius = o.radius || 6;
+    this.markers = d.places.map(function (p) {
+      var undated = p[5] < 0, color = d.colors[p[2]];
+      var marker = L.circleMarker([p[0], p[1]], {
+        renderer: renderer, radius: radius,
+        color: p[3] >= 0 ? d.colors[p[3]] : "#333333", weight: p[3] >= 0 ? 3 : 1,
+        fillColor: undated ? "#ffffff" : color, fillOpacity: 0.9, opacity: 1,
+        dashArray: undated ? "2 2" : null
+      });
+      marker.bindTooltip(p[4], { direction: "top", offset: [0, -radius] });
+      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false };
+      return marker;
+    });
+  };
+
+  Atlas.prototype._visible = function (m, day) {
+    var s = m._sc;
+    if (s.start < 0 ? !this.showUndated : s.start > day) return false;
+    if (s.end > 0 && s.end < day) return false;
+    if (!s.nets) return this.enabled[this.enabled.length - 1];
+    for (var i = 0; i < this.enabled.length - 1; i++) if (this.enabled[i] && (s.nets & (1 << i))) return true;
+    return false;
+  };
+
+  /* Show the atlas as of a day (days since 1970-01-01). */
+  Atlas.prototype.setDate = function (day) {
+    this.day = Math.max(this.data.min_day, Math.min(this.data.max_day, Math.round(day)));
+    var add = [], remove = [], count = 0, countries = {};
+    for (var i = 0; i < this.markers.length; i++) {
+      var m = this.markers[i], show = this._visible(m, this.day);
+      if (show) { count++; countries[m._sc.country] = 1; }
+      if (show !== m._sc.shown) { (show ? add : remove).push(m); m._sc.shown = show; }
+    }
+    if (this.group.addLayers) { this.group.removeLayers(remove); this.group.addLayers(add); }
+    else { remove.forEach(function (m) { this.group.removeLayer(m); }, this); add.forEach(function (m) { this.group.addLayer(m); }, this); }
+    var n = Object.keys(countries).length;
+    this.slider.value = this.day;
+    this.dateLabel.textContent = isoDay(this.day, this.playing ? "month" : "day");
+    this.counter.textContent = count + (count === 1 ? " place" : " places") + " in " + n + (n === 1 ? " country" : " countries");
+    this.counter.setAttribute("data-places", count);
+    this.counter.setAttribute("data-countries", n);
+  };
+
+  Atlas.prototype.play = function () {
+    var self = this;
+    if (this.playing) return;
+    if (this.day >= this.data.max_day) this.day = this.data.min_day;
+    this.playButton.textContent = "❚❚";
+    this.playButton.setAttribute("aria-label", "Pause");
+    this.playing = setInterval(function () {
+      var next = self.day + self.speed * 365 / 20; /* one year a second at 1x */
+      if (next >= self.data.max_day) { self.pause(); next = self.data.max_day; }
+      self.setDate(next);
+    }, 50);
+  };
+
+  Atlas.prototype.pause = function () {
+    clearInterval(this.playing);
+    this.playing = null;
+    this.playButton.textContent = "▶";
+    this.playButton.setAttribute("aria-label", "Play");
+    this.setDate(this.day);
+  };
+
+  Atlas.prototype.step = function (years) {
+    this.pause();
+    var date = new Date(this.day * DAY);
+    date.setUTCFullYear(date.getUTCFullYear() + years);
+    this.setDate(date.getTime() / DAY);
+  };
+
+  /* Highlight the selected place (by its index in the payload, -1 for none). */
+  Atlas.prototype.select = function (index) {
+    if (this.ring) { this.map.removeLayer(this.ring); this.ring = null; }
+    var p = this.data.places[index];
+    if (!p) return;
+    this.ring = L.circleMarker([p[0], p[1]], { radius: 13, color: "#111111", weight: 3, fill: false, interactive: false })
+      .addTo(this.map);
+  };
+
+  /* Screen position of a place inside the map (used by browser tests to click canvas markers). */
+  Atlas.prototype.pointOf = function (tooltip) {
+    for (var i = 0; i < this.data.places.length; i++) {
+      if (this.data.places[i][4] === tooltip) {
+        var pt = this.map.latLngToContainerPoint([this.data.places[i][0], this.data.places[i][1]]);
+        return { x: pt.x, y: pt.y, shown: this.markers[i]._sc.shown };
+      }
+    }
+    return null;
+  };
+
+  Atlas.prototype._controls = function () {
+    var self = this, d = this.data;
+    var Timeline = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = el("div", "sc-timeline leaflet-bar");
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        var row = el("div", "sc-row");
+        self.playButton = el("button", "sc-play", "▶");
+        self.playButton.type = "button";
+        self.playButton.setAttribute("aria-label", "Play");
+        self.playButton.onclick = function () { self.playing ? self.pause() : self.play(); };
+        var back = el("button", "sc-step", "−1y"), fwd = el("button", "sc-step", "+1y");
+        back.type = fwd.type = "button";
+        back.title = "One year back"; fwd.title = "One year forward";
+        back.onclick = function () { self.step(-1); };
+        fwd.onclick = function () { self.step(1); };
+        self.dateLabel = el("span", "sc-date");
+        var speed = el("select", "sc-speed");
+        speed.setAttribute("aria-label", "Speed");
+        [0.5, 1, 2, 4].forEach(function (s) {
+          var opt = el("option", null, s + "×");
+          opt.value = s;
+          if (s === 1) opt.selected = true;
+          speed.appendChild(opt);
+        });
+        speed.onchange = function () { self.speed = parseFloat(speed.value); };
+        row.appendChild(self.playButton); row.appendChild(back); row.appendChild(fwd);
+        row.appendChild(self.dateLabel); row.appendChild(speed);
+        self.slider = el("input", "sc-slider");
+        self.slider.type = "range";
+        self.slider.min = d.min_day; self.slider.max = d.max_day; self.slider.step = 1;
+        self.slider.setAttribute("aria-label", "Date");
+        self.slider.oninput = function () { if (self.playing) self.pause(); self.setDate(parseInt(self.slider.value, 10)); };
+        self.counter = el("div", "sc-count");
+        var undated = el("div", "sc-undated", d.undated + " with date unknown (dashed outline)");
+        box.appendChild(row); box.appendChild(self.slider); box.appendChild(self.counter);
+        if (d.undated) box.appendChild(undated);
+        return box;
+      }
+    });
+    var Legend = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        var box = el("div", "sc-legend leaflet-bar");
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        box.appendChild(el("div", "sc-legend-title", d.legend_title));
+        d.legend.forEach(function (item) {
+          var row = el("div", "sc-legend-row");
+          var dot = el("span", "sc-dot");
+          dot.style.background = item.color;
+          if (item.hollow) { dot.style.background = "#fff"; dot.style.border = "1px dashed #333"; }
+          if (item.ring) { dot.style.background = "#fff"; dot.style.border = "3px solid " + item.ring; }
+          row.appendChild(dot);
+          row.appendChild(el("span", null, item.label));
+          box.appendChild(row);
+        });
+        if (d.layers.length > 1) {
+          box.appendChild(el("div", "sc-legend-title", "Layers"));
+          d.layers.forEach(function (name, i) {
+            var label = el("label", "sc-layer");
+            var check = el("input");
+            check.type = "checkbox"; check.checked = true;
+            check.onchange = function () { self.enabled[i] = check.checked; self.setDate(self.day); };
+            label.appendChild(check);
+            label.appendChild(el("span", null, " " + name));
+            box.appendChild(label);
+          });
+        }
+        return box;
+      }
+    });
+    this.map.addControl(new Timeline());
+    if (!this.options.hide_legend) this.map.addControl(new Legend());
+    document.addEventListener("keydown", function (e) {
+      if (e.target && /input|select|textarea/i.test(e.target.tagName) && e.target.type !== "range") return;
+      if (e.key === " ") { e.preventDefault(); self.playing ? self.pause() : self.play(); }
+      else if (e.key === "ArrowRight") { self.step(1); }
+      else if (e.key === "ArrowLeft") { self.step(-1); }
+    });
+  };
+
+  window.SolidarityAtlas = {
+    create: function (map, data, options) {
+      var atlas = new Atlas(map, data, options);
+      window.solidarityAtlas = atlas;
+      return atlas;
+    }
+  };
+})();
