@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 from mapdata import ui
 from mapdata.mapview import build_map, state_layer, tooltips
 
-atlas = ui.get_atlas()
+atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
 with st.sidebar:
     tiles = st.toggle("Web map tiles", value=False, help="Loads OpenStreetMap/CARTO tiles from the internet. "

@@ -576,7 +576,7 @@ class _Collector:
                 url=url, kind=source.kind, licence="",
             )
             row.update(source.fixed)
-            row["source_id"] = _unique(row.get("source_id") or _source_slug(url, title, row["date"]), taken)
+            row["source_id"] = _unique(row.get("source_id") or _source_slug(url, title, row["date"]), url, taken)
             rows[url] = row
         return rows
 
@@ -615,20 +615,23 @@ def _source_kind(url: str) -> str:
     return "web_page"
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", _ascii(text).lower())
+
+
 def _source_slug(url: str, title: str, date: str) -> str:
-    host = _host(url).rsplit(".", 1)[0]
-    text = title.split(":", 1)[1] if ":" in title else title
-    words = [w for w in re.findall(r"[a-z0-9]+", _ascii(re.sub(r"\(.*?\)|\[.*?\]", " ", text)).lower())
-             if w not in _STOPWORDS][:3]
-    parts = re.findall(r"[a-z0-9]+", _ascii(host).lower()) + words + ([date[:4]] if date else [])
-    return "-".join(parts)
+    """Readable id: host, up to three title words, year (e.g. nds-fluerat-sichere-haefen-niedersachsen-2022)."""
+    host = _words(_host(url).rsplit(".", 1)[0])
+    text = re.sub(r"\(.*?\)|\[.*?\]", " ", title.split(":", 1)[1] if ":" in title else title)
+    words = [w for w in _words(text) if w not in _STOPWORDS and w not in host and not w.isdigit()][:3]
+    return "-".join(host + words + ([date[:4]] if date else []))
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{slug}-{n}"
+def _unique(slug: str, url: str, taken: set[str]) -> str:
+    """``slug``, else slug + last URL path segment, else slug + a number."""
+    last = _words(Path(urlsplit(url).path).stem)[-2:]
+    candidates = [slug, "-".join([slug, *last])] + [f"{slug}-{n}" for n in range(2, 100)]
+    candidate = next(c for c in candidates if c not in taken)
     taken.add(candidate)
     return candidate
 

@@ -27,6 +27,26 @@ def get_atlas() -> Atlas:
     return load_atlas(DATA_DIR)
 
 
+def active_atlas() -> Atlas:
+    """The atlas every page shows: the bundled one, or the visitor's own records with or beside it.
+
+    The upload page puts an Atlas in `st.session_state["user_atlas"]` and a mode in
+    `st.session_state["user_mode"]` ("beside" or "alone"); merging is `upload.merge_atlases`.
+    """
+    bundled = get_atlas()
+    user = st.session_state.get("user_atlas")
+    if user is None:
+        return bundled
+    if st.session_state.get("user_mode") == "alone":
+        return user
+    from .upload import merge_atlases
+    key = ("merged", id(user))
+    if st.session_state.get("_merged_key") != key:
+        st.session_state._merged = merge_atlases(bundled, user)
+        st.session_state._merged_key = key
+    return st.session_state._merged
+
+
 def session_state(atlas: Atlas) -> urlstate.UrlState:
     """The view's state: read from the link on a session's first run, then kept across pages."""
     if "url_state" not in st.session_state:
@@ -81,8 +101,8 @@ def sidebar_filters(atlas: Atlas, *, color: bool = True) -> FilterState:
 
 
 def current_view(atlas: Atlas, filters: FilterState) -> View:
-    """The query every page runs (cached per filter state)."""
-    return _cached_select(filters)
+    """The query every page runs (cached per filter state for the bundled atlas)."""
+    return _cached_select(filters) if atlas is get_atlas() else select(atlas, filters)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

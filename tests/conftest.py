@@ -1,0 +1,87 @@
+"""Shared fixtures: the bundled atlas, a running app on a free loopback port, and Debian's Chromium."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+@pytest.fixture(scope="session")
+def atlas():
+    from mapdata import load_atlas
+    return load_atlas(ROOT / "data")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_app(script: str = "app.py", env: dict | None = None):
+    """Start `streamlit run` on a free loopback port; returns (process, base URL) once healthy."""
+    port = _free_port()
+    log = open(ROOT / f".pytest_cache/streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").exists() else subprocess.DEVNULL
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}: {proc.stderr.read().decode()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not answer its health check within 60 s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    (ROOT / ".pytest_cache").mkdir(exist_ok=True)
+    proc, url = start_app()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright drives Debian's Chromium (playwright install cannot download here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def external_requests(page):
+    """Every request the page makes to a host that is not this machine."""
+    from urllib.parse import urlparse
+    seen: list[str] = []
+    page.on("request", lambda r: (urlparse(r.url).hostname or "localhost") not in ("127.0.0.1", "localhost")
+            and not r.url.startswith(("data:", "blob:", "about:")) and seen.append(r.url))
+    return seen
+
+
+def map_frame(page):
+    """The atlas map's iframe, once its places layer has drawn."""
+    page.wait_for_selector(MAP_FRAME, state="attached", timeout=60000)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator(".sc-count").wait_for(timeout=60000)
+    return frame
