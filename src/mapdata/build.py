@@ -21,6 +21,7 @@ FACT_COLUMNS = ["place", "country_code", "admin1", "kind", "fact", "network_id",
                 "quote", "note"]
 PLACE_COLUMNS = ["place", "country_code", "admin1", "kind", "seat", "lat", "lon", "geonames_id", "population", "note"]
 REVIEW = "geocode_review.csv"
+MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
 
 
@@ -58,26 +59,41 @@ def _place(row: pd.Series, overrides: dict, gaz: Gazetteer) -> Placement:
     name, cc, admin1, kind = row["place"], row["country_code"].upper(), row["admin1"], row["kind"] or "municipality"
     over = overrides.get((name, cc, admin1)) or overrides.get((name, cc, "")) or {}
     out = Placement(name, cc, admin1 or over.get("admin1", ""), over.get("kind") or kind)
+    if over.get("geonames_id") and not over.get("lat"):
+        known = gaz.by_id(over["geonames_id"])
+        if known is None:
+            out.problem = f"geonames_id {over['geonames_id']} is not in the gazetteer: give lat and lon"
+            return out
+        return _from_candidate(out, known, over, rename=out.kind == "municipality")
     if over.get("lat") and over.get("lon"):
-        out.lat, out.lon = float(over["lat"]), float(over["lon"])
-        out.geonames_id, out.population = over["geonames_id"], over["population"]
+        lat, lon = float(over["lat"]), float(over["lon"])
+        same = gaz.near(name, cc, lat, lon) if out.kind == "municipality" else None
+        if same:  # the same town as the gazetteer's: one record, not two
+            return _from_candidate(out, same, over, rename=True)
+        out.lat, out.lon = lat, lon
+        out.geonames_id, out.population = over.get("geonames_id", ""), over.get("population", "")
         return out
     seat = over.get("seat", "")
     query = seat or name
     match = gaz.lookup(query, cc, out.admin1)
     if match.best:
-        best = match.best
-        if out.kind == "municipality" and not seat:
-            out.name = best.name
-        out.lat, out.lon, out.geonames_id = best.lat, best.lon, str(best.geonames_id)
-        out.population = over.get("population") or (str(best.population) if out.kind == "municipality" else "")
-        return out
+        return _from_candidate(out, match.best, over, rename=out.kind == "municipality" and not seat)
     out.problem, out.candidates = match.status, match.candidates
+    return out
+
+
+def _from_candidate(out: Placement, best: Candidate, over: dict, rename: bool) -> Placement:
+    """Place at a GeoNames place (a municipality takes its GeoNames name and population)."""
+    if rename:
+        out.name = best.name
+    out.lat, out.lon, out.geonames_id = best.lat, best.lon, str(best.geonames_id)
+    out.population = over.get("population") or (str(best.population) if out.kind == "municipality" else "")
     return out
 
 
 def place_all(facts: pd.DataFrame, places: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
     """One placement per distinct place key of the facts."""
+    places = places.sort_values("_file", key=lambda f: f == MANUAL, kind="stable") if len(places) else places
     overrides = {(r["place"], r["country_code"].upper(), r["admin1"]): r for r in places.to_dict("records")}
     keys = facts[KEY].drop_duplicates()
     rows = []

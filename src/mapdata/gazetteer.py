@@ -53,6 +53,7 @@ class Gazetteer:
         self._by_name: dict[tuple[str, str], list[Candidate]] = {}
         self._alt: dict[tuple[str, str], list[Candidate]] = {}
         self._by_country: dict[str, list[Candidate]] = {}
+        self._by_id: dict[int, Candidate] = {}
         for c in cities.values():
             cand = Candidate(int(c["geonameid"]), c["name"], c["countrycode"], str(c.get("admin1code", "")),
                              float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0))
@@ -60,6 +61,7 @@ class Gazetteer:
             for alt in {fold(a) for a in c.get("alternatenames", ()) if a} - {fold(cand.name)}:
                 self._alt.setdefault((alt, cand.country_code), []).append(cand)
             self._by_country.setdefault(cand.country_code, []).append(cand)
+            self._by_id[cand.geonames_id] = cand
 
     def lookup(self, name: str, country_code: str, admin1: str = "") -> Match:
         """Find a place by name within a country; primary names win over alternate names."""
@@ -75,6 +77,17 @@ class Gazetteer:
             if found:
                 return Match(name, country_code, "ambiguous", found[:8])
         return Match(name, country_code, "unmatched")
+
+    def by_id(self, geonames_id: int) -> Candidate | None:
+        """The place with this GeoNames id, if the gazetteer holds it."""
+        return self._by_id.get(int(geonames_id))
+
+    def near(self, name: str, country_code: str, lat: float, lon: float, km: float = 25) -> Candidate | None:
+        """The GeoNames place of this name closest to a point, when within `km`."""
+        key = (fold(name), country_code.upper())
+        found = [c for index in (self._by_name, self._alt) for c in index.get(key, ())]
+        best = min(found, key=lambda c: _km(lat, lon, c.lat, c.lon), default=None)
+        return best if best and _km(lat, lon, best.lat, best.lon) <= km else None
 
     def nearest_country(self, lat: float, lon: float, within_km: float = 40) -> set[str]:
         """Countries with a GeoNames place within `within_km` of the point."""

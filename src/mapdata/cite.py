@@ -1,0 +1,66 @@
+"""'Cite this view': what a view shows in words, the sources behind it, and a citation to paste."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from .atlas import Atlas
+from .countries import country_name
+from .query import FilterState, View
+from .schema import DATA_DIR, descriptor
+
+
+def shown_places(view: View) -> pd.DataFrame:
+    """The places the view shows: those on the map at its 'as of' date (today when none)."""
+    return view.visible_on(view.state.as_of or date.today())
+
+
+def shown_facts(view: View) -> pd.DataFrame:
+    """The facts behind the shown places, leaving out facts that start after the view's date.
+
+    Every shown place keeps at least one fact: it is shown because one started by then or is undated.
+    """
+    day = view.state.as_of or date.today()
+    facts = view.facts[view.facts["city_id"].isin(shown_places(view).index)]
+    return facts[facts["start_day"].map(lambda d: not isinstance(d, date) or d <= day)]
+
+
+def describe_filters(state: FilterState, atlas: Atlas) -> str:
+    """The filters in words: 'Italy · network: Safe Harbours · verified facts only' ('all places' when none)."""
+    nets = atlas.networks["short_name"]
+    parts = [", ".join(country_name(c) for c in state.countries),
+             "network: " + ", ".join(nets.get(n, n) for n in state.networks) if state.networks else "",
+             "declaration: " + ", ".join(state.labels) if state.labels else "",
+             "policy: " + ", ".join(atlas.label("policy_type", t) for t in state.policy_types) if state.policy_types else "",
+             "verified facts only" if state.verified_only else "",
+             f"as of {state.as_of.isoformat()}" if state.as_of else ""]
+    return " · ".join(p for p in parts if p) or "all places"
+
+
+def view_sources(view: View, atlas: Atlas) -> pd.DataFrame:
+    """The sources the shown facts cite (source_id, title, publisher, date, url, facts), most used first."""
+    counts = shown_facts(view)["source_id"].value_counts()
+    known = atlas.sources.reindex(counts.index)
+    out = pd.DataFrame({"source_id": counts.index,
+                        "title": known["title"].fillna(pd.Series(counts.index, index=counts.index)).values,
+                        "publisher": known["publisher"].fillna("").values, "date": known["date"].fillna("").values,
+                        "url": known["url"].fillna("").values, "facts": counts.values})
+    return out.sort_values(["facts", "title"], ascending=[False, True], ignore_index=True)
+
+
+def cite_view(view: View, atlas: Atlas, url: str, accessed: date | None = None) -> str:
+    """A plain-text citation of the view: title, data version, what it shows, the link, and its sources."""
+    pkg = descriptor(DATA_DIR)
+    places = shown_places(view)
+    n, m = len(places), places["country_code"].nunique()
+    sources = view_sources(view, atlas)
+    lines = [f"{pkg['title']} (version {pkg['version']}, data of {pkg['created']}). "
+             f"View: {describe_filters(view.state, atlas)}: {n} place{'s' if n != 1 else ''} in {m} "
+             f"countr{'ies' if m != 1 else 'y'}. Licence: {pkg['licenses'][0]['name']}. "
+             f"Accessed {(accessed or date.today()).isoformat()}.",
+             url, "", f"Sources used by this view ({len(sources)}):"]
+    for s in sources.itertuples():
+        who = ", ".join(x for x in [s.publisher, s.date] if x)
+        lines.append(f"- {s.title}" + (f" ({who})" if who else "") + (f". {s.url}" if s.url else ""))
+    return "\n".join(lines)
