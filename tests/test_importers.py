@@ -185,6 +185,9 @@ def test_iash_members_have_no_join_date(facts):
     assert len(iash) == 36 and (iash["date"] == "").all()
     assert iash["note"].str.contains("network founded 2021-06-25").all()
     assert "Athens" in set(iash["place"]) and "Athen" not in set(iash["place"])
+    # homonyms get an admin1 so the gazetteer can tell them apart
+    assert _rows(iash, "Münster")["admin1"].tolist() == ["Nordrhein-Westfalen"]
+    assert _rows(iash, "Rottenburg")["admin1"].tolist() == ["Baden-Württemberg"]
 
 
 @needs_candidates

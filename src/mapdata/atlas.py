@@ -96,3 +96,11 @@ def _end_revoked_declarations(facts: pd.DataFrame) -> None:
         ended = ((facts["fact"] == "declaration") & facts["positive"] & (facts["city_id"] == rev["city_id"])
                  & (facts["what"] == rev["what"]) & facts["start_day"].map(lambda d: d is not None and d <= rev["start_day"]))
         facts.loc[ended, "end_day"] = rev["start_day"]
+
+
+def atlas_from_tables(tables: dict[str, pd.DataFrame], problems: list[Problem] | None = None) -> Atlas:
+    """An Atlas from tables already checked (cells as `load_atlas` reads them), e.g. two atlases merged."""
+    return Atlas(_places(tables["cities"]), tables["networks"].set_index("network_id", drop=False),
+                 tables["memberships"], tables["declarations"], tables["policies"],
+                 tables["sources"].set_index("source_id", drop=False), tables["vocabularies"], _facts(tables),
+                 list(problems or []))

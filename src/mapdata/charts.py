@@ -1,4 +1,5 @@
-"""Plotly figures drawn from the records of `facets` (ordinary charts only: no geo subplot needs a CDN).
+"""Plotly figures and small HTML cards drawn from the records of `facets` (ordinary charts only: no geo
+subplot, which needs a CDN).
 
 Colours are Okabe-Ito (colour-blind safe), grey for "other"; hovering names the places behind a point.
 Every point carries `customdata = [key, hover text]`, so a chart selection maps back to its places
@@ -12,25 +13,25 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .facets import FacetValue, name_list
+from .facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
 OTHER = "#8c8c8c"
 _FONT = dict(family="sans-serif", size=13)
 
 
-def _layout(fig: go.Figure, height: int) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=8, r=8, t=36, b=8), font=_FONT, hoverlabel=dict(align="left"),
-                      legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0, title_text=""),
-                      dragmode="select", clickmode="event+select", plot_bgcolor="white")
+def _layout(fig: go.Figure, height: int, top: int = 36) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=8, r=8, t=top, b=8), font=_FONT, hoverlabel=dict(align="left"),
+                      legend=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text=""),
+                      plot_bgcolor="white")
     fig.update_xaxes(showgrid=False, linecolor="#999", ticks="outside")
     fig.update_yaxes(gridcolor="#e6e6e6", zeroline=False, rangemode="tozero")
     return fig
 
 
 def _years_axis(fig: go.Figure, years: pd.Series) -> None:
-    span = int(years.max() - years.min()) if len(years) else 0
-    fig.update_xaxes(tickformat="d", dtick=1 if span <= 12 else None, title_text=None)
+    low, high = (int(years.min()), int(years.max())) if len(years) else (0, 0)
+    fig.update_xaxes(tickformat="d", dtick=1 if high - low <= 12 else None, range=[low - 0.7, high + 0.7], title_text=None)
 
 
 def colours(values: list[str], n: int = len(PALETTE)) -> dict[str, str]:
@@ -38,11 +39,14 @@ def colours(values: list[str], n: int = len(PALETTE)) -> dict[str, str]:
     return {v: PALETTE[i] if i < n else OTHER for i, v in enumerate(values)}
 
 
-def growth_chart(series: pd.DataFrame, *, height: int = 420) -> go.Figure:
+def growth_chart(series: pd.DataFrame, undated: dict[str, int] | None = None, *, height: int = 420) -> go.Figure:
     """Cumulative places per network by year (`facets.network_growth`), one line per network.
 
     The networks with most places get their own colour; the others are grey and share one legend entry.
+    `undated` (`facets.undated_members`) adds "N more members with date unknown" to the hover text. A single
+    network also gets its joins per year as bars.
     """
+    undated = undated or {}
     fig = go.Figure()
     order = list(dict.fromkeys(series["network"]))
     colour = colours(order, len(PALETTE) - 1)
@@ -50,35 +54,48 @@ def growth_chart(series: pd.DataFrame, *, height: int = 420) -> go.Figure:
     for net in order:
         part = series[series["network"] == net]
         grey = colour[net] == OTHER
-        hover = [_growth_hover(r) for r in part.itertuples()]
+        hover = [_growth_hover(r, undated.get(net, 0)) for r in part.itertuples()]
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["members"], mode="lines+markers", name="Other networks" if grey else part["network_label"].iloc[0],
-            line=dict(color=colour[net], width=1.5 if grey else 2.5, shape="hv"), marker=dict(size=7 if not grey else 5),
+            x=part["year"], y=part["members"], mode="lines+markers",
+            name="Other networks" if grey else "members (cumulative)" if len(order) == 1 else part["network_label"].iloc[0],
+            line=dict(color=colour[net], width=1.5 if grey else 2.5, shape="hv"),
+            marker=dict(size=[(5 if grey else 8) if n else 0 for n in part["joined"]]),
             customdata=list(zip(part["key"], hover)), hovertemplate="%{customdata[1]}<extra></extra>",
             legendgroup="other" if grey else net, showlegend=not grey or not others_shown))
         others_shown = others_shown or grey
-    fig.update_yaxes(title_text="places (cumulative)")
+    if len(order) == 1:  # one network: its joins per year as bars under the line
+        fig.add_trace(go.Bar(x=part["year"], y=part["joined"], name="joined that year", marker_color=PALETTE[5],
+                             opacity=0.6, customdata=list(zip(part["key"], hover)),
+                             hovertemplate="%{customdata[1]}<extra></extra>"))
+    fig.update_yaxes(title_text="places")
     _years_axis(fig, series["year"])
     return _layout(fig, height)
 
 
-def _growth_hover(row) -> str:
+def _growth_hover(row, undated: int) -> str:
     text = f"<b>{escape(row.network_label)}</b> · {row.year}<br>{row.members} place{'s' if row.members != 1 else ''} by then"
     if row.joined:
         text += f" (+{row.joined} this year)<br>Joined: {escape(name_list(row.names))}"
+    if undated:
+        text += f"<br><i>{undated} more member{'s' if undated != 1 else ''} with date unknown (not on the chart)</i>"
     return text
 
 
-def declarations_chart(series: pd.DataFrame, *, row_height: int = 170) -> go.Figure:
-    """Dated declarations per year (`facets.declaration_series`): one panel per label, bars stacked by country."""
+def declarations_chart(series: pd.DataFrame, *, row_height: int = 130) -> go.Figure:
+    """Dated declarations per year (`facets.declaration_series`): one panel per label, bars stacked by country
+    (countries with most declarations first; 'Other countries' grey and last)."""
     labels = sorted(series["label"].unique())
-    groups = list(dict.fromkeys(series.sort_values("country_code", key=lambda s: s == "")["country"]))
-    colour = colours([g for g in groups if g != "Other countries"])
-    colour["Other countries"] = OTHER
-    fig = make_subplots(rows=max(len(labels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.08 if len(labels) > 1 else 0,
+    totals = series.groupby("country")["count"].sum().sort_values(ascending=False, kind="stable")
+    groups = [g for g in totals.index if g != OTHER_COUNTRIES] + [g for g in totals.index if g == OTHER_COUNTRIES]
+    colour = colours([g for g in groups if g != OTHER_COUNTRIES])
+    colour[OTHER_COUNTRIES] = OTHER
+    fig = make_subplots(rows=max(len(labels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.06 if len(labels) > 1 else 0,
                         subplot_titles=[escape(label) for label in labels])
+    in_legend: set[str] = set()
     for row, label in enumerate(labels, start=1):
         part = series[series["label"] == label]
+        if part.groupby("year")["count"].sum().max() <= 5:
+            fig.update_yaxes(dtick=1, row=row, col=1)
         for group in groups:
             bars = part[part["country"] == group]
             if bars.empty:
@@ -87,14 +104,15 @@ def declarations_chart(series: pd.DataFrame, *, row_height: int = 170) -> go.Fig
                      f"{escape(name_list(r.names))}" for r in bars.itertuples()]
             fig.add_trace(go.Bar(x=bars["year"], y=bars["count"], name=group, marker_color=colour[group],
                                  customdata=list(zip(bars["key"], hover)), hovertemplate="%{customdata[1]}<extra></extra>",
-                                 legendgroup=group, showlegend=row == 1 or group not in set(series.loc[series["label"] == labels[0], "country"])),
-                          row=row, col=1)
+                                 legendgroup=group, legendrank=groups.index(group),
+                                 showlegend=group not in in_legend), row=row, col=1)
+            in_legend.add(group)
     fig.update_layout(barmode="stack", bargap=0.15)
-    fig.update_yaxes(dtick=1 if series["count"].max() <= 5 else None, title_text=None)
-    fig.update_annotations(font=dict(size=13), xanchor="left", x=0)
+    fig.update_annotations(font=dict(size=13), xanchor="left", x=0, xshift=6, yanchor="top", yshift=2,
+                           bgcolor="rgba(255,255,255,0.85)")  # inside each panel, clear of the legend
     _years_axis(fig, series["year"])
     fig.update_xaxes(showticklabels=True)
-    return _layout(fig, 90 + row_height * max(len(labels), 1))
+    return _layout(fig, 120 + row_height * max(len(labels), 1))
 
 
 def facet_chart(values: list[FacetValue], *, top: int = 12, height_per_bar: int = 26) -> go.Figure:
@@ -112,3 +130,46 @@ def facet_chart(values: list[FacetValue], *, top: int = 12, height_per_bar: int 
     fig = _layout(fig, 40 + height_per_bar * max(len(labels), 1))
     fig.update_layout(margin=dict(l=8, r=32, t=8, b=8), dragmode=False, showlegend=False)
     return fig
+
+
+def _link(title: str, url: str) -> str:
+    if url.startswith(("http://", "https://")):
+        return f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(title)}</a>'
+    return escape(title)
+
+
+CARD_CSS = """<style>
+.sc-card { border: 1px solid #e0e0e0; border-radius: 8px; padding: 10px 14px; height: 100%; }
+.sc-card .sc-k { font-size: 0.8rem; color: #555; text-transform: uppercase; letter-spacing: .03em; }
+.sc-card .sc-v { font-size: 1.05rem; margin: 2px 0; }
+.sc-card .sc-s { font-size: 0.85rem; color: #444; }
+.sc-facts { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 4px 0 8px; color: #333; }
+.sc-facts b { font-weight: 600; }
+</style>"""
+
+
+def milestone_html(heading: str, m: Milestone | None, empty: str) -> str:
+    """A card for a country's first or latest declaration: place, label, date and source (escaped)."""
+    if m is None:
+        return f'{CARD_CSS}<div class="sc-card"><div class="sc-k">{escape(heading)}</div><div class="sc-s">{escape(empty)}</div></div>'
+    return (f'{CARD_CSS}<div class="sc-card" data-place="{escape(m.city_id, quote=True)}"><div class="sc-k">{escape(heading)}</div>'
+            f'<div class="sc-v"><b>{escape(m.name)}</b> · {escape(m.what)} · {escape(m.date)}</div>'
+            f'<div class="sc-s">Source: {_link(m.source_title, m.source_url)}</div></div>')
+
+
+def network_html(card: NetworkCard) -> str:
+    """A network's own record: kind, scope, founding date, description, website, source and founders (escaped)."""
+    facts = [("Kind", card.kind), ("Scope", card.scope), ("Founded", card.founded)]
+    parts = [CARD_CSS, '<div class="sc-facts">']
+    parts += [f"<span>{escape(k)}: <b>{escape(v)}</b></span>" for k, v in facts]
+    if card.url:
+        parts.append(f"<span>Website: {_link(card.url, card.url)}</span>")
+    parts.append("</div>")
+    if card.description:
+        parts.append(f"<p>{escape(card.description)}</p>")
+    if card.source_title:
+        parts.append(f'<div class="sc-s">Source: {_link(card.source_title, card.source_url)}</div>')
+    founders = (f"Founding members: <b>{escape(', '.join(card.founders))}</b>" if card.founders
+                else "No founding member recorded.")
+    parts.append(f'<div class="sc-s">{founders}</div>')
+    return "".join(parts)

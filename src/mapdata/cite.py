@@ -23,7 +23,7 @@ def shown_facts(view: View) -> pd.DataFrame:
     """
     day = view.state.as_of or date.today()
     facts = view.facts[view.facts["city_id"].isin(shown_places(view).index)]
-    return facts[facts["start_day"].map(lambda d: not isinstance(d, date) or d <= day)]
+    return facts[facts["start_day"].map(lambda d: not isinstance(d, date) or d <= day).astype(bool)]
 
 
 def describe_filters(state: FilterState, atlas: Atlas) -> str:

@@ -49,6 +49,7 @@ class Exporter:
     mime: str
     ext: str
     label: str
+    help: str
 
 
 def _vocab(atlas: Atlas, vocabulary: str) -> dict[str, str]:
@@ -114,27 +115,27 @@ def _int(value) -> int | None:
 
 def to_geojson(view: View, atlas: Atlas, **_) -> bytes:
     """GeoJSON (RFC 7946): one Point per shown place, its facts with sources and quotes as properties."""
-    rows = fact_rows(view, atlas)
-    by_place = {cid: group for cid, group in rows.groupby("city_id", sort=False)}
+    by_place: dict[str, list[dict]] = {}
+    for rec in fact_rows(view, atlas).drop(columns=PLACE_COLUMNS[1:]).to_dict("records"):
+        by_place.setdefault(rec.pop("city_id"), []).append(rec)
     table = places_table(view, atlas)
     features = []
-    for cid, p in shown_places(view).iterrows():
-        facts = by_place.get(cid, rows.iloc[0:0])
+    for p in shown_places(view).to_dict("records"):
+        cid, row = p["city_id"], table.loc[p["city_id"]]
         features.append({"type": "Feature", "id": cid,
                          "geometry": {"type": "Point", "coordinates": [round(p["lon"], 5), round(p["lat"], 5)]},
                          "properties": {
                              "city_id": cid, "name": p["name"], "country_code": p["country_code"],
                              "country": p["country"], "admin1": p["admin1"], "kind": p["kind"],
-                             "population": _int(p["population"]), "networks": table.at[cid, "Networks"],
-                             "declarations": table.at[cid, "Declarations"],
-                             "policy_types": table.at[cid, "Policy types"],
+                             "population": _int(p["population"]), "networks": row["Networks"],
+                             "declarations": row["Declarations"], "policy_types": row["Policy types"],
                              "first_date": p["first_date"] or None, "verified": bool(p["verified"]),
-                             "facts": facts.drop(columns=PLACE_COLUMNS).to_dict("records")}})
+                             "facts": by_place.get(cid, [])}})
     pkg = descriptor(DATA_DIR)
     out = {"type": "FeatureCollection", "name": "solidarity-cities-map",
            "description": f"{pkg['title']} (version {pkg['version']}): {describe_filters(view.state, atlas)}",
            "license": pkg["licenses"][0]["name"], "features": features}
-    return json.dumps(out, ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 _LEAN_JS, _LEAN_CSS = {"leaflet", "jquery"}, {"leaflet_css"}
@@ -157,8 +158,8 @@ def _credit_html(view: View, atlas: Atlas, link: str) -> str:
             if link.startswith(("http://", "https://")) else "")
     return (f"<style>{CREDIT_CSS}</style><div class=\"sc-export-credit\"><b>{escape(pkg['title'])}</b><br>"
             f"{escape(describe_filters(view.state, atlas))} · data of {escape(pkg['created'])} · "
-            f"{escape(pkg['licenses'][0]['name'])}{back}<br><i>{escape(pkg['disclaimer'])}</i>"
-            f"<details><summary>Sources ({len(sources)})</summary><ul>{items}</ul></details></div>")
+            f"{escape(pkg['licenses'][0]['name'])}{back}<details><summary>How to read this map, and its "
+            f"{len(sources)} sources</summary><p>{escape(pkg['disclaimer'])}</p><ul>{items}</ul></details></div>")
 
 
 def to_html(view: View, atlas: Atlas, *, cluster: bool = True, link: str = "", **_) -> bytes:
@@ -174,9 +175,11 @@ def to_html(view: View, atlas: Atlas, *, cluster: bool = True, link: str = "", *
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "csv": Exporter(to_csv, "text/csv", "csv", "CSV (one row per fact)"),
-    "geojson": Exporter(to_geojson, "application/geo+json", "geojson", "GeoJSON (places with their facts)"),
-    "html": Exporter(to_html, "text/html", "html", "HTML map (works offline)"),
+    "csv": Exporter(to_csv, "text/csv", "csv", "CSV", "One row per fact: place, fact, date, status, source, quote"),
+    "geojson": Exporter(to_geojson, "application/geo+json", "geojson", "GeoJSON",
+                        "One point per place with its facts, sources and quotes, for GIS tools"),
+    "html": Exporter(to_html, "text/html", "html", "HTML map",
+                     "The map as one file that opens in any browser, offline, with its timeline and sources"),
 }
 
 

@@ -210,6 +210,12 @@ def places_in_selection(series: Iterable[pd.DataFrame], points: Iterable[dict]) 
     return list(dict.fromkeys(ids))
 
 
+def all_time(view: View) -> View:
+    """The view with every place kept whatever its end date, for pages about history (tables through
+    `export.places_table`, which otherwise keeps the places shown at the view's date)."""
+    return View(view.state.with_(as_of=None), view.places.assign(last_day=None), view.facts, view.notes)
+
+
 def undated_facts(view: View, atlas: Atlas) -> pd.DataFrame:
     """The view's facts that have no date, for people: place, country, kind, what, status, source."""
     f = view.facts[view.facts["start_day"].isna()]
@@ -228,26 +234,10 @@ def undated_text(facts: pd.DataFrame) -> str:
     undated = facts[facts["start_day"].isna()]
     if undated.empty:
         return ""
-    counts = undated["fact"].value_counts()
-    parts = ", ".join(f"{n} {_PLURAL.get(k, k) if n != 1 else k}" for k, n in counts.items())
+    counts = sorted(undated["fact"].value_counts().items(), key=lambda kv: (-kv[1], kv[0]))
+    parts = ", ".join(f"{n} {_PLURAL.get(k, k) if n != 1 else k}" for k, n in counts)
     n = len(undated)
     return f"{n} fact{'s' if n != 1 else ''} without a date ({parts})"
-
-
-def places_table(view: View, atlas: Atlas, ids: Iterable[str] | None = None) -> pd.DataFrame:
-    """The view's places (or the listed ones, in that order) as a table for people, indexed by city_id."""
-    p = view.places if ids is None else view.places.loc[[i for i in ids if i in view.places.index]]
-
-    def joined(facet: str, values: list[str]) -> str:
-        return ", ".join(term_label(atlas, facet, v) for v in values)
-
-    return pd.DataFrame({
-        "Place": p["name"], "Region": p["admin1"], "Country": p["country"],
-        "Networks": p["networks"].map(lambda v: joined("network", v)), "Declarations": p["labels"].map(", ".join),
-        "Policies": p["policy_types"].map(lambda v: joined("policy_type", v)),
-        "First date": p["first_date"].map(lambda d: d or "date unknown"),
-        "Verified": p["verified"], "Facts": p["n_facts"],
-    }, index=p.index)
 
 
 def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:

@@ -16,6 +16,20 @@ Rules applied everywhere (they are the rules of the data):
   flags (``verify``, low quality, inferred, uncertain, contested, ambiguous place); the note says why.
 * A page excerpt in the note (``page: '...'``) becomes ``quote``.
 * One source row per distinct URL; a fact cites the first URL of its row, further URLs go to the note.
+  The two GitHub copies are cited as repository + path + commit; each kevinnbass entry cites its own
+  ``source_url`` (noted "via kevinnbass dataset").
+* Places: names as GeoNames has them where the file's spelling would not match (``_RENAMES``);
+  regions, counties, states, districts and collectives get a ``places`` row with a seat town or
+  coordinates (``_PLACES``, US state capitals). ETMUN rows are checked against GeoNames
+  (``check_coordinates``): a slipped country code is corrected, implausible coordinates are dropped,
+  and the file's coordinates are written only where a name lookup would not find the place.
+
+Modelling choices a reader should know: a Seebrücke/Flüchtlingsrat list entry is a ``listed``
+membership of ``seebruecke-safe-harbours``, a council decision is a "Safe Harbour" declaration, a
+Bündnis join a ``staedte-sicherer-haefen`` membership; readiness to admit (CH, AT, NL, some DE) is a
+"Willing to Admit" declaration; "considering" rows and motions not (yet) decided are ``proposed``;
+Vancouver's Access Without Fear policy is a policy (``social_services``), not a declaration; the
+EUROCITIES 2008 exchange strand and the Italian ICC network are their own networks (``networks``).
 
 Not imported, on purpose:
 
@@ -339,7 +353,6 @@ _RENAMES = {
     ("AT", "Micheldorf"): "Micheldorf in Oberösterreich",
     ("AT", "Haslach"): "Haslach an der Mühl",
     ("AT", "St. Georgen an der Gusen"): "Sankt Georgen an der Gusen",
-    ("CH", "Wohlen bei Bern"): "Wohlen",
     ("GB", "London-Greenwich"): "Greenwich",
     ("US", "San Francisco City"): "San Francisco",
     ("US", "Baltimore City"): "Baltimore",
@@ -380,10 +393,6 @@ _PLACES = {
     ("DE", "Samtgemeinde Thedinghausen"): ("collective", "Thedinghausen"),
     ("DE", "Neukölln"): ("district", "Neukölln"),
     ("DE", "Sylt"): ("", "Westerland"),
-    ("DE", "Rhauderfehn"): ("", (53.1333, 7.5667)),  # municipalities without a GeoNames town of that name
-    ("DE", "Westoverledingen"): ("", (53.1667, 7.4333)),
-    ("DE", "Weyhe"): ("", (52.9833, 8.8667)),
-    ("AT", "Riedau"): ("", (48.3167, 13.6333)),
     ("FR", "Métropole de Lyon"): ("metropolitan_area", "Lyon"),
     ("FR", "Région Centre-Val de Loire"): ("region", "Orléans"),
     ("FR", "Lyon 1er"): ("district", "Lyon 01"),
@@ -575,7 +584,7 @@ class _Collector:
                 self.place(place=place, country_code=country, admin1=admin1, kind=kind)
             return
         seat = known[1]
-        where = dict(lat=seat[0], lon=seat[1], note="approximate coordinates of the town centre (general knowledge)") \
+        where = dict(lat=seat[0], lon=seat[1], note="approximate coordinates (general knowledge)") \
             if isinstance(seat, tuple) else dict(seat=seat)
         self.place(place=place, country_code=country, admin1=admin1, kind=known[0], **where)
 
@@ -741,7 +750,7 @@ def _status(note: str, reason: str = "") -> tuple[str, str]:
 
 
 def _german_place(name: str) -> str:
-    """Normalise German list spellings: 'X (Landkreis)' -> 'Landkreis X', 'SG X' -> 'Samtgemeinde X', drop 'Gemeinde '."""
+    """German list spellings: 'X (Landkreis)' -> 'Landkreis X', 'SG X' -> 'Samtgemeinde X', 'Gemeinde X' -> 'X'."""
     if match := re.fullmatch(r"(.+) \(Landkreis\)", name):
         return f"Landkreis {match[1]}"
     if name.startswith("SG "):
@@ -789,8 +798,9 @@ def _list_fact(file: str, row: dict, spec: Spec, out: _Collector, name: str, ext
     first, *others = _urls(row["source_url"])
     out.add(
         row_title=row["source_title"],
-        place=place, country_code=country, admin1=admin1, kind=kind, fact=spec.fact, network_id=spec.network_id, role=spec.role, label=spec.label,
-        policy_type=spec.policy_type, title=spec.title, description=row["network_or_label"],
+        place=place, country_code=country, admin1=admin1, kind=kind, fact=spec.fact,
+        network_id=spec.network_id, role=spec.role, label=spec.label, policy_type=spec.policy_type,
+        title=spec.title, description=row["network_or_label"],
         date=date, body=spec.body, outcome=spec.outcome, status=status,
         source_id=out.cite(first, row["source_title"]), quote=_quote(row["note"]),
         note=_join(row["note"], extra_note, date_note, rename_note, why, _also(others)),
@@ -915,8 +925,7 @@ def import_iash(path: Path, out: _Collector) -> None:
         place, admin1, kind, rename_note = _place(country, row["city_as_listed"])
         source, also = _seed_source(out, row["source_url"])
         out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id="iash",
-                role="member",
-                status="verified", source_id=source,
+                role="member", status="verified", source_id=source,
                 note=_join(row["note"], f"network founded {row['network_founded']}", rename_note, _also(also)))
 
 
@@ -944,7 +953,8 @@ def import_us_doj_2025(path: Path, out: _Collector) -> None:
     """DOJ sanctuary jurisdiction list: an adversarial federal designation (role designated), not a declaration."""
     for row in _read_csv(path).to_dict("records"):
         kind = {"state": "state", "county": "county", "city": ""}[row["level"]]
-        place, admin1, _, rename_note = _place("US", row["name"], _us_state(row["state"]) if row["state"] else row["name"])
+        state = _us_state(row["state"]) if row["state"] else row["name"]  # a state row is its own admin1
+        place, admin1, _, rename_note = _place("US", row["name"], state)
         source, also = _seed_source(out, row["source_url"], kind="list", date="2025-08-05",
                                     publisher="U.S. Department of Justice", licence="public domain (US government work)")
         out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="membership",
@@ -1084,7 +1094,8 @@ def import_etmun(path: Path, out: _Collector) -> None:
         _etmun_place_row(out, place, country, admin1, kind, row["Locality_Siege"], (lat, lon) if plausible else None,
                          geo_note)
         date = "" if row["Year_of_Joining"] == "NA" else row["Year_of_Joining"]
-        out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id=network, role="member",
+        out.add(place=place, country_code=country, admin1=admin1, kind=kind, fact="membership", network_id=network,
+                role="member",
                 date=date, status="verified", source_id=source,
                 note=_join(f"Statut: {row['Statut']}; Entity: {row['Entity']}",
                            "no join year in the file" if not date else "",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+import pandas as pd
 import streamlit as st
 
 from . import urlstate
@@ -58,7 +59,13 @@ def session_state(atlas: Atlas) -> urlstate.UrlState:
 
 
 def update_state(**changes) -> None:
-    """Change the filter state (and so the link)."""
+    """Change the filter state (and so the link); the sidebar widgets follow on the next run."""
+    _set_filters(**changes)
+    if set(changes) & set(_WIDGETS):
+        st.session_state._widgets_stale = True
+
+
+def _set_filters(**changes) -> None:
     current: urlstate.UrlState = st.session_state.url_state
     current.filters = current.filters.with_(**changes)
 
@@ -73,8 +80,11 @@ def sync_url() -> None:
 def sidebar_filters(atlas: Atlas, *, color: bool = True) -> FilterState:
     """The shared filters (country, network, label, policy type, verified only, colouring)."""
     state = session_state(atlas).filters
-    for attr, key in _WIDGETS.items():
-        st.session_state[key] = list(getattr(state, attr)) if isinstance(getattr(state, attr), tuple) else getattr(state, attr)
+    stale = st.session_state.pop("_widgets_stale", False)
+    for attr, key in _WIDGETS.items():  # widgets keep their own value, unless the state changed elsewhere
+        if stale or key not in st.session_state:
+            value = getattr(state, attr)
+            st.session_state[key] = list(value) if isinstance(value, tuple) else value
     nets = atlas.networks
     with st.sidebar:
         st.header("Filters")
@@ -95,7 +105,7 @@ def sidebar_filters(atlas: Atlas, *, color: bool = True) -> FilterState:
         if color:
             color_by = st.radio("Colour by", COLOR_MODES, format_func=COLOR_LABELS.get, key=_WIDGETS["color_by"],
                                 horizontal=True)
-    update_state(countries=tuple(countries), networks=tuple(networks), labels=tuple(labels),
+    _set_filters(countries=tuple(countries), networks=tuple(networks), labels=tuple(labels),
                  policy_types=tuple(types), verified_only=verified, color_by=color_by)
     return st.session_state.url_state.filters
 
@@ -110,19 +120,66 @@ def _cached_select(filters: FilterState) -> View:
     return select(get_atlas(), filters)
 
 
-def place_search(atlas: Atlas, key: str = "place_search") -> str | None:
-    """Find a place by name, diacritics-insensitive ('Zurich' finds Zürich); returns its id when chosen."""
+def place_search(atlas: Atlas, key: str = "place_search") -> None:
+    """Find a place by name, diacritics-insensitive ('Zurich' finds Zürich): zooms to it and opens its panel."""
     text = st.text_input("Find a place", key=key, placeholder="e.g. Zurich, Palermo, Gdańsk")
     if not text:
-        return None
+        return
     hits = search_places(atlas, text)
     if hits.empty:
         st.caption(f"No place matches “{text}”.")
-        return None
-    if len(hits) == 1:
-        return hits.index[0]
-    labels = {cid: f"{r['name']} · {r['country']}" + (f" ({r['admin1']})" if r["admin1"] else "") for cid, r in hits.iterrows()}
-    return st.selectbox(f"{len(hits)} places match", list(labels), format_func=labels.get, key=f"{key}_pick")
+        return
+    chosen = hits.index[0]
+    if len(hits) > 1:
+        labels = {cid: f"{r['name']} · {r['country']}" + (f" ({r['admin1']})" if r["admin1"] else "")
+                  for cid, r in hits.iterrows()}
+        chosen = st.selectbox(f"{len(hits)} places match", list(labels), format_func=labels.get, key=f"{key}_pick")
+    if st.session_state.get(f"{key}_done") != (text, chosen):
+        st.session_state[f"{key}_done"] = (text, chosen)
+        select_place(atlas, chosen, zoom=9)
+
+
+def select_place(atlas: Atlas, city_id: str, zoom: int | None = None) -> None:
+    """Open a place's panel (and, with a zoom, centre the map on it)."""
+    _set_filters(place=city_id)
+    if zoom:
+        state = st.session_state.url_state
+        state.center = (float(atlas.places.at[city_id, "lat"]), float(atlas.places.at[city_id, "lon"]))
+        state.zoom = zoom
+
+
+def follow_map_click(view: View, map_key: str) -> None:
+    """Select the place whose marker was clicked (read before the map is drawn, so the panel opens at once).
+
+    st_folium sends nothing when the same marker is clicked twice, so the last click is remembered here.
+    """
+    value = st.session_state.get(map_key) or {}
+    clicked = value.get("last_object_clicked_tooltip")
+    if clicked and clicked != st.session_state.get(f"{map_key}_last_click"):
+        st.session_state[f"{map_key}_last_click"] = clicked
+        from .mapview import tooltips
+        by_text = {text: cid for cid, text in tooltips(view.places).items()}
+        if clicked in by_text:
+            _set_filters(place=by_text[clicked])
+
+
+def place_panel_or_overview(atlas: Atlas, view: View) -> None:
+    """The selected place's panel, or what the view holds and how to use the map."""
+    place = st.session_state.url_state.filters.place
+    if place and place in atlas.places.index:
+        show_panel(atlas, place)
+        return
+    st.subheader("About this view")
+    st.caption("Click a place on the map, or find it by name in the sidebar, to see every declaration, "
+               "membership and policy with its source.")
+    counts = view.places["networks"].explode().dropna().value_counts().head(8)
+    if len(counts):
+        names = atlas.networks["short_name"].reindex(counts.index).fillna(pd.Series(counts.index, index=counts.index))
+        st.dataframe(pd.DataFrame({"Network or list": names.values, "Places": counts.values}), hide_index=True,
+                     use_container_width=True)
+    unverified = int((~view.places["verified"]).sum())
+    if unverified:
+        st.caption(f"{unverified} places rest only on unverified facts (public lists we hold no copy of).")
 
 
 def _status_badge(status: str) -> str:
@@ -204,7 +261,7 @@ def date_slider(atlas: Atlas) -> date:
     """The 'as of' date of the view (today by default)."""
     first = atlas.facts["start_day"].dropna().min()
     state = st.session_state.url_state.filters
-    start = date(first.year, 1, 1) if first else date(1980, 1, 1)
+    start = date(first.year, 1, 1) if isinstance(first, date) else date(1980, 1, 1)  # NaN when nothing is dated
     today = date.today()
     value = min(max(state.as_of or today, start), today)
     chosen = st.slider("As of", min_value=start, max_value=today, value=value, format="YYYY-MM-DD", key="w_as_of",
@@ -235,3 +292,126 @@ def summary_line(view: View, day: date) -> str:
     tail = f" ({undated} with date unknown)" if undated else ""
     return (f"**{n:,}** place{'s' if n != 1 else ''} in **{m}** countr{'ies' if m != 1 else 'y'}"
             f"{tail} · as of {day.isoformat()}")
+
+
+APP_CSS = """<style>
+.block-container { padding-top: 2.2rem; }
+h1 { padding-top: 0.2rem; }
+</style>"""
+
+
+def app_style() -> None:
+    """Page-wide style shared by every page (app.py calls it once per run)."""
+    st.html(APP_CSS)
+
+
+# --- Share and export ---
+
+
+def share_url(state: urlstate.UrlState | None = None) -> str:
+    """The link that restores the view: this page's address plus the state's query string."""
+    from urllib.parse import urlencode
+    query = urlencode(urlstate.to_params(state or st.session_state.url_state), safe=",")
+    base = st.context.url or ""
+    return f"{base}?{query}" if query else base or "?"
+
+
+def _export_payload(fmt: str, view: View, atlas: Atlas, options: dict):
+    from .export import export
+    return lambda: export(fmt, view, atlas, **options).data
+
+
+def share_box(view: View, atlas: Atlas, *, cluster: bool = True, key: str = "share") -> None:
+    """Copy link, download the view (CSV, GeoJSON, standalone HTML map) and cite it; files are built on click."""
+    from .cite import cite_view
+    from .export import EXPORTERS, filename
+    link = share_url()
+    st.markdown("**Link to this view**")
+    st.code(link, language=None, wrap_lines=True)
+    st.caption("Opens this page with the same filters, date, place and map position. Copy it with the icon.")
+    st.markdown("**Download what this view shows**")
+    for col, (fmt, exporter) in zip(st.columns(len(EXPORTERS)), EXPORTERS.items()):
+        col.download_button(exporter.label, key=f"{key}_{fmt}", help=exporter.help,
+                            data=_export_payload(fmt, view, atlas, {"cluster": cluster, "link": link}),
+                            file_name=filename(view.state, exporter.ext), mime=exporter.mime, on_click="ignore",
+                            icon=":material/download:", width="stretch")
+    st.markdown("**Cite this view**")
+    st.code(cite_view(view, atlas, link), language=None, wrap_lines=True, height=180)
+
+
+def sync_table_pick(table, prefix: str = "places_table") -> str:
+    """Keep a places table's picked row and the selected place in step; returns the table's widget key.
+
+    A row the user picks (or unpicks) selects that place (`update_state(place=...)`); a place selected elsewhere
+    (map, link, panel close) becomes the picked row. Call it before laying out the page, then `places_grid`.
+    """
+    import hashlib
+    ids = list(table.index)
+    key = f"{prefix}_{hashlib.sha1('|'.join(ids).encode()).hexdigest()[:10]}"  # new rows, new widget: no stale row
+    seen = st.session_state.get("_places_table_seen")
+    current = st.session_state[key]["selection"]["rows"] if key in st.session_state else None
+    if current is not None and seen and seen[0] == key and list(current) != seen[1]:
+        update_state(place=ids[current[0]] if current and current[0] < len(ids) else None)
+    place = st.session_state.url_state.filters.place
+    wanted = [ids.index(place)] if place in ids else []
+    if current is None or list(current) != wanted:
+        st.session_state[key] = {"selection": {"rows": wanted, "columns": [], "cells": []}}
+    st.session_state._places_table_seen = (key, wanted)
+    return key
+
+
+def places_grid(table, key: str) -> None:
+    """The places table (from `export.places_table`) with single-row selection under `key`."""
+    lists = {c: st.column_config.ListColumn(c, width="medium") for c in ("Networks", "Declarations", "Policy types")}
+    small = {c: st.column_config.TextColumn(c, width="small") for c in ("Country", "Region", "Kind")}
+    st.dataframe(table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True, height=560,
+                 column_config={
+                     **small, **lists,
+                     "First date": st.column_config.TextColumn(
+                         "First date", help="Earliest dated fact, at the precision the source gives (year, month or "
+                                            "day); 'date unknown' when no fact is dated"),
+                     "Facts": st.column_config.NumberColumn("Facts", help="Facts matching the filters", width="small"),
+                     "Status": st.column_config.TextColumn(
+                         "Status", help="✓ verified: at least one fact stated by a document or list this project "
+                                        "holds; unverified: only from public lists we hold no copy of")})
+
+
+_STICKY_PANEL = """<style>
+div[data-testid="stColumn"]:has(.sc-sticky-panel) { position: sticky; top: 3.2rem; align-self: flex-start;
+  max-height: calc(100vh - 4rem); overflow-y: auto; }
+</style><span class="sc-sticky-panel"></span>"""
+
+
+def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
+    """The view's map, zoomed to its places, with the place panel beside it: a click on a place opens its panel,
+    as on the atlas page. Returns the map's column, for content under the map (a table whose picked row
+    opens the same panel); on wide screens the panel stays in sight while that content scrolls."""
+    from streamlit_folium import st_folium
+
+    from .mapview import build_map, state_layer, tooltips
+    selected = st.session_state.url_state.filters.place
+    selected = selected if selected in view.places.index else None
+    map_col, panel_col = st.columns([3, 2] if selected else [1, 0.0001])
+    with map_col:
+        out = st_folium(build_map(view, atlas), key=key, height=height, use_container_width=True,
+                        returned_objects=["last_object_clicked_tooltip"],
+                        feature_group_to_add=state_layer(view, view.state.as_of, selected))
+    clicked = (out or {}).get("last_object_clicked_tooltip")
+    if clicked and clicked != st.session_state.get(f"{key}_last_click"):
+        st.session_state[f"{key}_last_click"] = clicked
+        city_id = {text: cid for cid, text in tooltips(view.places).items()}.get(clicked)
+        if city_id and city_id != selected:
+            update_state(place=city_id)
+            st.rerun()
+    if selected:
+        with panel_col:
+            st.html(_STICKY_PANEL)
+            show_panel(atlas, selected, close_key=f"{key}_close")
+    return map_col
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer to place your towns (once per server, about 10 s)…")
+def get_gazetteer():
+    """The offline GeoNames gazetteer, loaded once per server (the upload page places towns with it)."""
+    from .gazetteer import gazetteer
+    return gazetteer()

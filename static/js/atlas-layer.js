@@ -50,7 +50,8 @@
     var d = this.data, o = this.options;
     var renderer = L.canvas({ padding: 0.5 });
     this.group = o.cluster && L.markerClusterGroup
-      ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false })
+      ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 30, disableClusteringAtZoom: 7,
+          showCoverageOnHover: false, spiderfyOnMaxZoom: false })
       : L.featureGroup();
     this.group.addTo(this.map);
     var radius = o.radius || 6;
@@ -90,21 +91,26 @@
     else { remove.forEach(function (m) { this.group.removeLayer(m); }, this); add.forEach(function (m) { this.group.addLayer(m); }, this); }
     var n = Object.keys(countries).length;
     this.slider.value = this.day;
-    this.dateLabel.textContent = isoDay(this.day, this.playing ? "month" : "day");
-    this.counter.textContent = count + (count === 1 ? " place" : " places") + " in " + n + (n === 1 ? " country" : " countries");
+    this.dateLabel.textContent = isoDay(this.day, this.playing ? "month" : this.labelPrecision || "day");
+    var k = this.networkSpans ? this._networksOn(this.day) : -1;
+    this.counter.textContent = count + (count === 1 ? " place" : " places") + (k < 0 ? " in " : " · " + k + (k === 1 ? " network · " : " networks · "))
+      + n + (n === 1 ? " country" : " countries");
+    if (k >= 0) this.counter.setAttribute("data-networks", k);
     this.counter.setAttribute("data-places", count);
     this.counter.setAttribute("data-countries", n);
   };
 
   Atlas.prototype.play = function () {
-    var self = this;
+    var self = this, range = this.range || [this.data.min_day, this.data.max_day];
     if (this.playing) return;
-    if (this.day >= this.data.max_day) this.day = this.data.min_day;
+    if (this.day >= range[1]) this.day = range[0];
+    this.held = 0;
     this.playButton.textContent = "❚❚";
     this.playButton.setAttribute("aria-label", "Pause");
     this.playing = setInterval(function () {
+      if (self.loop && self.day >= range[1]) { if (++self.held > 40) { self.held = 0; self.setDate(range[0]); } return; } /* hold the end 2 s */
       var next = self.day + self.speed * 365 / 20; /* one year a second at 1x */
-      if (next >= self.data.max_day) { self.pause(); next = self.data.max_day; }
+      if (next >= range[1]) { next = range[1]; if (!self.loop) self.pause(); }
       self.setDate(next);
     }, 50);
   };
@@ -172,6 +178,7 @@
           speed.appendChild(opt);
         });
         speed.onchange = function () { self.speed = parseFloat(speed.value); };
+        self.speedSelect = speed;
         row.appendChild(self.playButton); row.appendChild(back); row.appendChild(fwd);
         row.appendChild(self.dateLabel); row.appendChild(speed);
         self.slider = el("input", "sc-slider");
@@ -181,6 +188,7 @@
         self.slider.oninput = function () { if (self.playing) self.pause(); self.setDate(parseInt(self.slider.value, 10)); };
         self.counter = el("div", "sc-count");
         var undated = el("div", "sc-undated", d.undated + " with date unknown (dashed outline)");
+        self.undatedNote = undated;
         box.appendChild(row); box.appendChild(self.slider); box.appendChild(self.counter);
         if (d.undated) box.appendChild(undated);
         return box;
@@ -192,7 +200,9 @@
         var box = el("div", "sc-legend leaflet-bar");
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
-        box.appendChild(el("div", "sc-legend-title", d.legend_title));
+        var legend = el("details", "sc-legend-part");
+        legend.open = self.map.getSize().x > 520;
+        legend.appendChild(el("summary", "sc-legend-title", d.legend_title));
         d.legend.forEach(function (item) {
           var row = el("div", "sc-legend-row");
           var dot = el("span", "sc-dot");
@@ -201,10 +211,12 @@
           if (item.ring) { dot.style.background = "#fff"; dot.style.border = "3px solid " + item.ring; }
           row.appendChild(dot);
           row.appendChild(el("span", null, item.label));
-          box.appendChild(row);
+          legend.appendChild(row);
         });
+        box.appendChild(legend);
         if (d.layers.length > 1) {
-          box.appendChild(el("div", "sc-legend-title", "Layers"));
+          var layers = el("details", "sc-legend-part sc-layers");
+          layers.appendChild(el("summary", "sc-legend-title", "Layers (" + (d.layers.length - 1) + " networks)"));
           d.layers.forEach(function (name, i) {
             var label = el("label", "sc-layer");
             var check = el("input");
@@ -212,8 +224,9 @@
             check.onchange = function () { self.enabled[i] = check.checked; self.setDate(self.day); };
             label.appendChild(check);
             label.appendChild(el("span", null, " " + name));
-            box.appendChild(label);
+            layers.appendChild(label);
           });
+          box.appendChild(layers);
         }
         return box;
       }
@@ -226,6 +239,51 @@
       else if (e.key === "ArrowRight") { self.step(1); }
       else if (e.key === "ArrowLeft") { self.step(-1); }
     });
+  };
+
+  /* Presenter settings (src/mapdata/animation.py): play range, speed, loop, places with date unknown, the
+     networks counter, the date label's precision, autoplay, and keys pressed in the page around the map. */
+  Atlas.prototype.configure = function (o) {
+    if (o.start_day !== undefined) this.range = [o.start_day, o.end_day];
+    if (o.speed) { this.speed = o.speed; this.speedSelect.value = String(o.speed); }
+    if (o.loop !== undefined) this.loop = o.loop;
+    if (o.show_undated !== undefined) {
+      this.showUndated = o.show_undated;
+      this.undatedNote.textContent = this.data.undated + " with date unknown" + (o.show_undated ? " (dashed outline)" : ": not shown");
+    }
+    if (o.network_spans) this.networkSpans = o.network_spans;
+    if (o.label) this.labelPrecision = o.label;
+    if (o.legend_closed) this.map.getContainer().querySelectorAll(".sc-legend details").forEach(function (d) { d.open = false; });
+    if (o.page_keys) this._pageKeys();
+    this.setDate(o.day !== undefined ? o.day : o.autoplay && this.range ? this.range[0] : this.day);
+    if (o.autoplay) this.play();
+  };
+
+  /* Networks with a membership running on a day: spans are [start, end] days per network, -1 for unknown. */
+  Atlas.prototype._networksOn = function (day) {
+    var showUndated = this.showUndated;
+    return this.networkSpans.filter(function (spans) {
+      return spans.some(function (s) { return (s[0] < 0 ? showUndated : s[0] <= day) && (s[1] < 0 || s[1] >= day); });
+    }).length;
+  };
+
+  /* Space, ← and → also work while the page around the map has the focus (one handler per page). */
+  Atlas.prototype._pageKeys = function () {
+    var self = this, frame = window.frameElement, host;
+    try { host = frame && window.parent.document; } catch (e) { return; }
+    if (!host) return;
+    if (window.parent.scPresenterKeys) host.removeEventListener("keydown", window.parent.scPresenterKeys);
+    var onKey = function (e) {
+      if (!frame.isConnected) { host.removeEventListener("keydown", onKey); return; }
+      var t = e.target;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey
+          || (t && (/input|select|textarea|button/i.test(t.tagName) || t.isContentEditable))) return;
+      if (e.key === " ") { e.preventDefault(); self.playing ? self.pause() : self.play(); }
+      else if (e.key === "ArrowRight") { e.preventDefault(); self.step(1); }
+      else if (e.key === "ArrowLeft") { e.preventDefault(); self.step(-1); }
+    };
+    window.parent.scPresenterKeys = onKey;
+    host.addEventListener("keydown", onKey);
   };
 
   window.SolidarityAtlas = {

@@ -1,0 +1,158 @@
+"""The played timeline: counts as the map shows them, presenter settings in the map, and the exports for slides."""
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import date, timedelta
+
+import folium
+import pytest
+from PIL import Image
+
+from mapdata import animation
+from mapdata.mapview import day_number
+from mapdata.query import FilterState, select
+
+
+@pytest.fixture(scope="module")
+def view(atlas):
+    return select(atlas, FilterState())
+
+
+def _expected(view, day: date, show_undated: bool) -> tuple[int, int, int]:
+    """Counts straight from the view: places by View.visible_on, networks from running memberships."""
+    places = view.visible_on(day)
+    if not show_undated:
+        places = places[places["first_day"].notna()]
+    m = view.facts[view.facts["fact"] == "membership"]
+    started = m["start_day"].map(lambda d: show_undated if d is None else d <= day).astype(bool)
+    running = started & ~m["end_day"].map(lambda d: d is not None and d < day).astype(bool)
+    return len(places), m.loc[running, "what"].nunique(), places["country_code"].nunique()
+
+
+def test_counts_follow_the_view_on_every_kind_of_day(view):
+    dated = view.places["first_day"].dropna().sort_values()
+    days = [dated.iloc[0] - timedelta(days=1), dated.iloc[0], dated.iloc[len(dated) // 2], date.today()]
+    for day in days:
+        for show in (False, True):
+            c = animation.counts_at(view, day, show)
+            assert (c.places, c.networks, c.countries) == _expected(view, day, show)
+            assert c.undated == int(view.places["first_day"].isna().sum())
+    assert animation.counts_at(view, days[0]).places == 0
+    assert animation.counts_at(view, date.today()).places == len(dated) - int(
+        (view.places["last_day"].dropna() < date.today()).sum())
+
+
+def test_counts_read_like_the_map_counter():
+    assert animation.Counts(1, 1, 1, 0).text() == "1 place · 1 network · 1 country"
+    assert animation.Counts(1312, 14, 9, 3).text() == "1,312 places · 14 networks · 9 countries"
+    assert animation.Counts(1, 1, 1, 3).undated_note(False) == "3 with date unknown: not shown"
+    assert animation.Counts(1, 1, 1, 3).undated_note(True) == "3 with date unknown: dashed outline"
+    assert animation.Counts(1, 1, 1, 0).undated_note(False) == ""
+
+
+def test_network_spans_hold_every_membership_in_day_numbers(view):
+    spans = animation.network_spans(view)
+    members = view.facts[view.facts["fact"] == "membership"]
+    assert len(spans) == members["what"].nunique()
+    assert sum(len(s) for s in spans) == len(members)
+    first = members["start_day"].dropna().min()
+    assert min(s for net in spans for s, _ in net if s >= 0) == day_number(first)
+    assert all(e == -1 or e >= s for net in spans for s, e in net if s >= 0)
+
+
+def test_playback_ends_today_at_the_latest_and_years_span_the_data(atlas):
+    first, last = animation.year_span(atlas)
+    assert first == atlas.facts["start_day"].dropna().min().year and last == date.today().year
+    assert animation.Playback(2000, 2999).end_day == date.today()
+    assert animation.Playback(2000, 2001).end_day == date(2001, 12, 31)
+
+
+def test_frame_days_keep_the_maps_pace_and_end_on_the_last_day():
+    pb = animation.Playback(2010, 2019, speed=2)
+    days = animation.frame_days(pb, fps=10)
+    assert days[0] == date(2010, 1, 1) and days[-1] == date(2019, 12, 31)
+    assert abs((days[11] - days[1]).days - 730) <= 1  # ten frames: one second, two years
+    assert days == sorted(days) and len(days) == len(set(days))
+
+
+def _config(html: str) -> dict:
+    return json.loads(re.search(r"solidarityAtlas\.configure\((\{.*?\})\);", html).group(1))
+
+
+def test_the_presenter_map_carries_its_settings(view, atlas):
+    pb = animation.Playback(1990, 2020, speed=2, loop=True)
+    html = animation.presenter_map(view, atlas, pb).get_root().render()
+    config = _config(html)
+    assert (config["start_day"], config["end_day"]) == (day_number(date(1990, 1, 1)), day_number(date(2020, 12, 31)))
+    assert (config["speed"], config["loop"], config["autoplay"], config["show_undated"]) == (2, True, True, False)
+    assert config["network_spans"] == animation.network_spans(view) and config["page_keys"] is True
+    assert '"presenter": true' in html
+    assert "autoplay" not in _config(animation.presenter_map(view, atlas).get_root().render())
+
+
+def test_a_story_step_layer_sets_date_label_and_undated(view):
+    place = view.places.index[3]
+    m = folium.Map(tiles=None)
+    animation.step_layer(view, date(2018, 12, 31), place, precision="year", show_undated=True).add_to(m)
+    html = m.get_root().render()
+    day = day_number(date(2018, 12, 31))
+    assert f"setDate({day})" in html and f"select({list(view.places['city_id']).index(place)})" in html
+    assert _config(html) == {"label": "year", "show_undated": True, "day": day}
+
+
+def test_the_standalone_page_needs_no_server_and_no_network(view, atlas):
+    page = animation.standalone_html(view, atlas, animation.Playback(2000, 2010), title="<Talk> & map")
+    assert "/app/static/" not in page
+    assert not re.search(r'<(script|link)\b[^>]*(src|href)="(https?:)?//', page)
+    assert "<title>&lt;Talk&gt; &amp; map</title>" in page
+    assert '"basemap_inline"' in page and "SolidarityAtlas.create" in page and "configure" in page
+    assert "bootstrap" not in page.lower()
+
+
+def _short(view):
+    """A few years of the view, quickly drawn: from just before its first dated place."""
+    first = view.places["first_day"].dropna().min()
+    return animation.Playback(first.year - 1, first.year + 2, speed=4)
+
+
+def test_frames_show_the_date_and_places_appear_over_time(atlas):
+    view = select(atlas, FilterState(networks=(atlas.facts.query("fact == 'membership'")["what"].value_counts().index[0],)))
+    pb = _short(view)
+    shots = list(animation.frames(view, atlas, pb, size=(480, 270), fps=4))
+    assert len(shots) == len(animation.frame_days(pb, 4))
+    assert all(s.size == (480, 270) and s.mode == "RGB" for s in shots)
+    assert animation.counts_at(view, pb.start_day).places == 0 < animation.counts_at(view, pb.end_day).places
+    before, after = shots[0].tobytes(), shots[-1].tobytes()
+    assert before != after
+
+
+def test_the_gif_loops_and_holds_its_last_frame(view, atlas):
+    pb = _short(view)
+    data = animation.gif(view, atlas, pb, size=(320, 180), fps=4)
+    img = Image.open(io.BytesIO(data))
+    assert data[:6] == b"GIF89a" and img.size == (320, 180)
+    assert img.n_frames == len(animation.frame_days(pb, 4))
+    assert img.info.get("loop") == 0
+    img.seek(img.n_frames - 1)
+    assert img.info["duration"] == animation.HOLD_SECONDS * 1000
+
+
+@pytest.mark.skipif(not animation.mp4_available(), reason="imageio-ffmpeg is not installed")
+def test_the_mp4_is_an_h264_video_of_every_frame(view, atlas, tmp_path):
+    import imageio_ffmpeg
+    pb = _short(view)
+    path = tmp_path / "t.mp4"
+    path.write_bytes(animation.mp4(view, atlas, pb, size=(320, 180), fps=8))
+    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
+    assert frames == len(animation.frame_days(pb, 8)) + round(animation.HOLD_SECONDS * 8)
+    assert b"avc1" in path.read_bytes()[:4096]
+
+
+def test_the_export_registry_names_its_files(view, atlas):
+    formats = animation.available_formats()
+    assert {"gif", "html"} <= set(formats) and formats["gif"].mime == "image/gif"
+    assert animation.filename(animation.Playback(1985, 2026), "gif") == "solidarity-cities-timeline-1985-2026.gif"
+    page = formats["html"].render(view, atlas, animation.Playback(2000, 2001), size=(1, 1))
+    assert page.startswith(b"<!DOCTYPE html>") and b'"autoplay":true' in page and b'"loop":true' in page

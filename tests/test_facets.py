@@ -1,0 +1,259 @@
+"""Facets, growth series, milestones, network cards and overlaps: on a small atlas written here, then on the bundled one."""
+from __future__ import annotations
+
+import shutil
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from mapdata import facets, load_atlas
+from mapdata.dates import first_day
+from mapdata.export import places_table
+from mapdata.query import FilterState, select
+
+CSV = {
+    "cities.csv": """city_id,name,country_code,admin1,kind,lat,lon,geonames_id,population
+de-berlin,Berlin,DE,Berlin,municipality,52.52,13.405,2950159,3426354
+de-potsdam,Potsdam,DE,Brandenburg,municipality,52.3989,13.0657,2852458,159456
+de-kiel,Kiel,DE,Schleswig-Holstein,municipality,54.3213,10.1349,2891122,232758
+it-palermo,Palermo,IT,Sicily,municipality,38.1157,13.3615,2523920,668405
+es-barcelona,Barcelona,ES,Catalonia,municipality,41.3888,2.159,3128760,1620343
+us-oakland,Oakland & Piedmont,US,California,municipality,37.8044,-122.2711,5378538,419267
+""",
+    "networks.csv": """network_id,name,short_name,kind,scope,founded,description,url,source_id
+seebruecke,Seebrücke – Sichere Häfen,Seebrücke,campaign,national,2018,A campaign,https://seebruecke.org,s1
+iash,International Alliance of Safe Harbours,IASH,network,transnational,2021-06,An alliance,javascript:alert(1),s1
+eccar,European Coalition of Cities against Racism,ECCAR,network,transnational,,,,
+""",
+    "memberships.csv": """city_id,network_id,role,start,end,end_reason,status,source_id,quote,note
+de-berlin,seebruecke,member,2018-07,,,unverified,s1,,
+de-berlin,seebruecke,member,2019,,,verified,s1,,
+de-potsdam,seebruecke,member,2019-03,,,verified,s1,,
+de-kiel,seebruecke,member,2019,2020,left,verified,s1,,
+de-potsdam,iash,founder,2021-06,,,verified,s1,,
+it-palermo,iash,founder,2021-06,,,verified,s1,,
+de-berlin,iash,member,,,,verified,s1,,
+it-palermo,eccar,member,,,,verified,s1,,
+es-barcelona,eccar,member,2008,,,verified,s1,,
+""",
+    "declarations.csv": """city_id,label,date,body,outcome,title,status,source_id,quote,note
+de-berlin,Safe Harbour,2018-11,council,adopted,,verified,s1,,
+de-potsdam,Safe Harbour,2018-08,council,adopted,,verified,s1,,
+it-palermo,Other,2015,mayor,adopted,,verified,s1,,
+us-oakland,Sanctuary City,1986,council,adopted,,verified,s1,,
+us-oakland,City of Refuge,,council,adopted,,verified,s1,,
+es-barcelona,City of Refuge,2015-09,council,adopted,,verified,s1,,
+de-berlin,Sanctuary City,2019,council,rejected,,verified,s1,,
+""",
+    "policies.csv": """city_id,policy_type,title,description,start,end,outcome,status,source_id,quote,note
+us-oakland,non_cooperation_with_enforcement,Resolution,,1989,,adopted,verified,s1,,
+es-barcelona,housing,Housing plan,,,,adopted,verified,s1,,
+""",
+    "sources.csv": """source_id,title,author,publisher,date,url,kind,licence
+s1,A test source,,Publisher,2020,https://example.org/source,document,CC BY 4.0
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("data")
+    for name, text in CSV.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "vocabularies.csv", folder / "vocabularies.csv")
+    shutil.copy(ROOT / "data" / "datapackage.json", folder / "datapackage.json")
+    atlas = load_atlas(folder)
+    assert not [p for p in atlas.problems if p.severity == "error"], atlas.problems
+    return atlas
+
+
+def _view(atlas, **filters):
+    return select(atlas, FilterState(**filters))
+
+
+def _records(values):
+    return [(v.value, v.count, v.selected) for v in values]
+
+
+# --- facets -------------------------------------------------------------------------------------------------------
+
+def test_facets_count_places_most_first(small):
+    found = facets.facets(_view(small), small)
+    assert _records(found["country"]) == [("DE", 3, False), ("IT", 1, False), ("ES", 1, False), ("US", 1, False)]
+    assert [v.label for v in found["country"]] == ["Germany", "Italy", "Spain", "United States"]
+    assert _records(found["network"]) == [("iash", 3, False), ("seebruecke", 3, False), ("eccar", 2, False)]
+    assert [v.label for v in found["network"]] == ["IASH", "Seebrücke", "ECCAR"]
+    # a rejected declaration is not a declaration: Berlin is no Sanctuary City
+    assert _records(found["label"]) == [("City of Refuge", 2, False), ("Safe Harbour", 2, False),
+                                        ("Other", 1, False), ("Sanctuary City", 1, False)]
+    assert [v.label for v in found["policy_type"]] == [small.label("policy_type", "housing"),
+                                                       small.label("policy_type", "non_cooperation_with_enforcement")]
+
+
+def test_facets_mark_what_the_filters_pick_and_count_within_the_view(small):
+    found = facets.facets(_view(small, networks=("iash",)), small)
+    # within the IASH places, the other networks still count (datasette's facets): the overlap is visible
+    assert _records(found["network"]) == [("iash", 3, True), ("seebruecke", 2, False), ("eccar", 1, False)]
+    assert _records(found["country"]) == [("DE", 2, False), ("IT", 1, False)]
+
+
+def test_a_picked_value_with_no_place_still_appears(small):
+    found = facets.facets(_view(small, countries=("US",), networks=("eccar",)), small)
+    assert ("US", 0, True) in _records(found["country"])
+    assert ("eccar", 0, True) in _records(found["network"])
+
+
+def test_verified_only_leaves_out_unverified_facts(small):
+    all_nets = {v.value: v.count for v in facets.facet_values(_view(small), small, "network")}
+    verified = {v.value: v.count for v in facets.facet_values(_view(small, verified_only=True), small, "network")}
+    assert all_nets == verified  # Berlin keeps Seebrücke through its verified 2019 membership
+    growth = facets.network_growth(_view(small, verified_only=True), small, ["seebruecke"])
+    assert growth.loc[growth["year"] == 2018].empty  # its unverified 2018 membership is left out
+
+
+# --- growth series ------------------------------------------------------------------------------------------------
+
+def test_network_growth_counts_each_place_from_its_first_dated_membership(small):
+    growth = facets.network_growth(_view(small), small)
+    see = growth[growth["network"] == "seebruecke"].set_index("year")
+    assert list(see.index) == [2018, 2019, 2020, 2021]  # to the last year of any network
+    assert list(see["joined"]) == [1, 2, 0, 0] and list(see["members"]) == [1, 3, 3, 3]
+    assert see.at[2018, "city_ids"] == ["de-berlin"]  # 2018-07, not again in 2019
+    assert see.at[2019, "names"] == ["Kiel", "Potsdam"]  # by first possible day: 2019 (Jan 1) before 2019-03
+    iash = growth[growth["network"] == "iash"]
+    assert iash[["year", "joined", "members"]].values.tolist() == [[2021, 2, 2]]
+    assert iash["network_label"].iloc[0] == "IASH" and iash["key"].iloc[0] == "net|iash|2021"
+    assert growth["key"].is_unique
+
+
+def test_undated_members_are_counted_apart(small):
+    view = _view(small)
+    assert facets.undated_members(view, small) == {"iash": 1, "eccar": 1}
+    growth = facets.network_growth(view, small)
+    for net, n in facets.undated_members(view, small).items():
+        members = growth.loc[growth["network"] == net, "members"].max()
+        assert members + n == sum(net in nets for nets in view.places["networks"])
+
+
+def test_growth_only_draws_the_networks_the_filter_picks(small):
+    growth = facets.network_growth(_view(small, networks=("iash",)), small)
+    assert set(growth["network"]) == {"iash"}
+    assert facets.network_growth(_view(small, countries=("US",)), small).empty
+
+
+def test_declarations_per_year_split_by_country(small):
+    series = facets.declaration_series(_view(small), small)
+    rows = series[["label", "year", "country_code", "count"]].values.tolist()
+    assert rows == [["City of Refuge", 2015, "ES", 1], ["Other", 2015, "IT", 1], ["Safe Harbour", 2018, "DE", 2],
+                    ["Sanctuary City", 1986, "US", 1]]
+    harbour = series[series["label"] == "Safe Harbour"].iloc[0]
+    assert harbour["city_ids"] == ["de-potsdam", "de-berlin"] and harbour["key"] == "decl|Safe Harbour|2018|DE"
+    assert harbour["country"] == "Germany"
+
+
+def test_countries_beyond_the_top_are_grouped(small):
+    series = facets.declaration_series(_view(small), small, top=1)
+    assert set(series["country"]) == {"Germany", facets.OTHER_COUNTRIES}
+    assert set(series.loc[series["country_code"] == "", "label"]) == {"City of Refuge", "Other", "Sanctuary City"}
+
+
+def test_facts_without_a_date_are_counted_never_dated(small):
+    view = _view(small)
+    assert facets.undated_text(view.facts) == "4 facts without a date (2 memberships, 1 declaration, 1 policy)"
+    table = facets.undated_facts(view, small)
+    assert len(table) == 4 and set(table["Place"]) == {"Berlin", "Palermo", "Oakland & Piedmont", "Barcelona"}
+    assert facets.undated_text(view.facts[view.facts["start_day"].notna()]) == ""
+    series = facets.declaration_series(view, small)
+    assert "City of Refuge" not in set(series.loc[series["country_code"] == "US", "label"])
+
+
+def test_a_chart_selection_maps_back_to_its_places(small):
+    view = _view(small)
+    growth, series = facets.network_growth(view, small), facets.declaration_series(view, small)
+    points = [{"customdata": ["decl|Safe Harbour|2018|DE", "hover"], "x": 2018},
+              {"customdata": ["net|iash|2021", "hover"]}, {"x": 1}, {"customdata": ["gone|key", ""]}]
+    assert facets.places_in_selection([growth, series], points) == ["de-potsdam", "it-palermo", "de-berlin"]
+    assert facets.places_in_selection([growth, series], []) == []
+    assert facets.places_in_selection([pd.DataFrame(columns=["key", "city_ids"])], points) == []
+
+
+def test_all_time_keeps_places_whose_facts_ended(small):
+    view = _view(small)
+    assert "de-kiel" not in places_table(view, small).index  # left Seebrücke in 2020: not on today's map
+    assert "de-kiel" in places_table(facets.all_time(view), small).index
+    assert len(places_table(facets.all_time(view), small)) == len(view.places)
+
+
+# --- milestones, network card, overlap --------------------------------------------------------------------------
+
+def test_first_and_latest_declarations(small):
+    first, latest = facets.milestones(_view(small), small)
+    assert (first.name, first.what, first.date) == ("Oakland & Piedmont", "Sanctuary City", "1986")
+    assert (latest.city_id, latest.date, latest.source_url) == ("de-berlin", "2018-11", "https://example.org/source")
+    assert facets.milestones(_view(small, countries=("IT",)), small, "policy") == (None, None)
+
+
+def test_network_card(small):
+    card = facets.network_card(small, "iash")
+    assert (card.founded, card.kind, card.scope, card.founders) == ("2021-06", "Network", "Transnational",
+                                                                    ("Palermo", "Potsdam"))
+    assert card.source_title == "A test source"
+    eccar = facets.network_card(small, "eccar")
+    assert eccar.founded == "date unknown" and eccar.founders == () and eccar.source_title == ""
+    assert facets.network_card(small, "no-such-network") is None
+
+
+def test_overlap_names_the_shared_places(small):
+    found = facets.overlap(_view(small, networks=("iash",)), small, "iash")
+    assert [(o.value, o.count, o.names) for o in found] == [("seebruecke", 2, ("Berlin", "Potsdam")),
+                                                            ("eccar", 1, ("Palermo",))]
+    assert facets.overlap(_view(small, networks=("eccar",), countries=("ES",)), small, "eccar") == []
+
+
+@pytest.mark.parametrize("names,text", [
+    ([], ""), (["A"], "A"), (list("ABCDE"), "A, B, C, D, E"), (list("ABCDEFG"), "A, B, C, D, E and 2 more"),
+])
+def test_name_list(names, text):
+    assert facets.name_list(names) == text
+
+
+# --- the bundled atlas -----------------------------------------------------------------------------------------
+
+def test_bundled_facets_agree_with_the_view(atlas):
+    view = select(atlas, FilterState())
+    countries = facets.facet_values(view, atlas, "country")
+    assert sum(v.count for v in countries) == len(view.places)
+    assert {v.value: v.count for v in countries} == view.places["country_code"].value_counts().to_dict()
+    nets = {v.value: v.count for v in facets.facet_values(view, atlas, "network")}
+    assert nets == view.places["networks"].explode().dropna().value_counts().to_dict()
+    counts = [v.count for v in countries]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_bundled_growth_plus_undated_is_every_member(atlas):
+    view = select(atlas, FilterState())
+    growth, undated = facets.network_growth(view, atlas), facets.undated_members(view, atlas)
+    members = view.places["networks"].explode().dropna().value_counts()
+    for net, total in members.items():
+        rows = growth[growth["network"] == net]
+        assert (rows["members"].max() if len(rows) else 0) + undated.get(net, 0) == total
+        assert rows["members"].tolist() == rows["joined"].cumsum().tolist()
+
+
+def test_bundled_declarations_dated_plus_undated_is_every_declaration(atlas):
+    view = select(atlas, FilterState())
+    series = facets.declaration_series(view, atlas)
+    declarations = view.facts[view.facts["fact"] == "declaration"]
+    assert series["count"].sum() + declarations["start_day"].isna().sum() == len(declarations)
+    assert series["key"].is_unique
+    assert series["country"].nunique() <= facets.TOP_GROUPS + 1
+
+
+def test_bundled_milestones_are_the_earliest_and_latest_dated_declarations(atlas):
+    view = select(atlas, FilterState())
+    first, latest = facets.milestones(view, atlas)
+    days = view.facts.loc[(view.facts["fact"] == "declaration"), "start_day"].dropna()
+    if days.empty:
+        assert first is None and latest is None
+    else:
+        assert (first_day(first.date), first_day(latest.date)) == (min(days), max(days))
