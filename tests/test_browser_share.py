@@ -96,13 +96,15 @@ def test_the_csv_download_holds_the_filtered_places(page, app_url, atlas):
     assert set(rows["city_id"]) == set(shown_places(select(atlas, FilterState(countries=("IT",)))).index)
 
 
-def test_the_exported_map_shows_its_markers_from_file_with_no_network(page, app_url, atlas, context):
+def test_the_exported_map_shows_its_markers_from_file_with_no_network(page, app_url, atlas, context, tmp_path):
     page.goto(f"{app_url}/places?country=IT")
     expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=30000)
     box = _open_share(page)
     with page.expect_download(timeout=60000) as info:
         box.get_by_role("button", name="HTML map").click()
-    path = info.value.path()
+    path = tmp_path / info.value.suggested_filename
+    assert path.suffix == ".html"
+    info.value.save_as(path)
     offline = context.new_page()
     refused: list[str] = []
     offline.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")

@@ -25,7 +25,8 @@ def expected(atlas) -> upload.UploadResult:
 
 def test_upload_shows_good_rows_on_the_map_and_bad_rows_in_the_report(page, app_url, expected, external_requests):
     assert expected.accepted and expected.rejected  # the fixture has both
-    page.goto(app_url + "/your-data")
+    page.goto(app_url)  # then the sidebar, as a visitor would (a cold server answers a deep link "page not found")
+    page.get_by_role("link", name="Your data").click()
     page.get_by_role("heading", name="Your data").wait_for(timeout=60000)
     page.locator("input[type=file]").set_input_files(FILE)
     page.get_by_text(f"{len(expected.accepted)} accepted + {len(expected.rejected)} rejected = "
@@ -53,5 +54,5 @@ def test_upload_shows_good_rows_on_the_map_and_bad_rows_in_the_report(page, app_
     rejected_names = {"Lyon", "Atlantis", "Bologna"}
     assert not rejected_names & set(view.places["name"])
     legend = frame.locator(".leaflet-control").all_inner_texts()
-    assert any(expected.atlas.networks.at[upload.LIST_ID, "short_name"] in text for text in legend)
+    assert any(expected.atlas.networks.at[upload.LIST_ID, "short_name"] in text for text in legend), legend
     assert external_requests == []

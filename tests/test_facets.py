@@ -219,8 +219,13 @@ def test_name_list(names, text):
 
 # --- the bundled atlas -----------------------------------------------------------------------------------------
 
-def test_bundled_facets_agree_with_the_view(atlas):
-    view = select(atlas, FilterState())
+@pytest.fixture(scope="module")
+def everything(atlas):
+    return select(atlas, FilterState())
+
+
+def test_bundled_facets_agree_with_the_view(atlas, everything):
+    view = everything
     countries = facets.facet_values(view, atlas, "country")
     assert sum(v.count for v in countries) == len(view.places)
     assert {v.value: v.count for v in countries} == view.places["country_code"].value_counts().to_dict()
@@ -230,8 +235,8 @@ def test_bundled_facets_agree_with_the_view(atlas):
     assert counts == sorted(counts, reverse=True)
 
 
-def test_bundled_growth_plus_undated_is_every_member(atlas):
-    view = select(atlas, FilterState())
+def test_bundled_growth_plus_undated_is_every_member(atlas, everything):
+    view = everything
     growth, undated = facets.network_growth(view, atlas), facets.undated_members(view, atlas)
     members = view.places["networks"].explode().dropna().value_counts()
     for net, total in members.items():
@@ -240,8 +245,8 @@ def test_bundled_growth_plus_undated_is_every_member(atlas):
         assert rows["members"].tolist() == rows["joined"].cumsum().tolist()
 
 
-def test_bundled_declarations_dated_plus_undated_is_every_declaration(atlas):
-    view = select(atlas, FilterState())
+def test_bundled_declarations_dated_plus_undated_is_every_declaration(atlas, everything):
+    view = everything
     series = facets.declaration_series(view, atlas)
     declarations = view.facts[view.facts["fact"] == "declaration"]
     assert series["count"].sum() + declarations["start_day"].isna().sum() == len(declarations)
@@ -249,8 +254,8 @@ def test_bundled_declarations_dated_plus_undated_is_every_declaration(atlas):
     assert series["country"].nunique() <= facets.TOP_GROUPS + 1
 
 
-def test_bundled_milestones_are_the_earliest_and_latest_dated_declarations(atlas):
-    view = select(atlas, FilterState())
+def test_bundled_milestones_are_the_earliest_and_latest_dated_declarations(atlas, everything):
+    view = everything
     first, latest = facets.milestones(view, atlas)
     days = view.facts.loc[(view.facts["fact"] == "declaration"), "start_day"].dropna()
     if days.empty:

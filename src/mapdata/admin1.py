@@ -23,7 +23,12 @@ _NAMES = {
     "CA": {"01": "Alberta", "02": "British Columbia", "03": "Manitoba", "04": "New Brunswick",
            "05": "Newfoundland and Labrador", "07": "Nova Scotia", "08": "Ontario", "09": "Prince Edward Island",
            "10": "Quebec|Québec", "11": "Saskatchewan", "12": "Yukon"},
-    "CH": {code: code for code in "AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH".split()},
+    "CH": {"AG": "Aargau", "AI": "Appenzell Innerrhoden", "AR": "Appenzell Ausserrhoden", "BE": "Bern|Berne",
+           "BL": "Basel-Landschaft", "BS": "Basel-Stadt", "FR": "Fribourg|Freiburg", "GE": "Genève|Geneva|Genf",
+           "GL": "Glarus", "GR": "Graubünden|Grisons", "JU": "Jura", "LU": "Luzern|Lucerne", "NE": "Neuchâtel",
+           "NW": "Nidwalden", "OW": "Obwalden", "SG": "St. Gallen|Sankt Gallen", "SH": "Schaffhausen",
+           "SO": "Solothurn", "SZ": "Schwyz", "TG": "Thurgau", "TI": "Ticino|Tessin", "UR": "Uri",
+           "VD": "Vaud|Waadt", "VS": "Valais|Wallis", "ZG": "Zug", "ZH": "Zürich|Zurich"},
 }
 
 

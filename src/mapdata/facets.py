@@ -219,11 +219,12 @@ def all_time(view: View) -> View:
 def undated_facts(view: View, atlas: Atlas) -> pd.DataFrame:
     """The view's facts that have no date, for people: place, country, kind, what, status, source."""
     f = view.facts[view.facts["start_day"].isna()]
+    labels = {(k, w): term_label(atlas, _FACET_OF[k], w) for k, w in set(zip(f["fact"], f["what"]))}
     return pd.DataFrame({
         "Place": f["city_id"].map(atlas.places["name"]),
         "Country": f["city_id"].map(atlas.places["country"]),
         "Fact": f["fact"],
-        "What": [term_label(atlas, _FACET_OF[k], w) for k, w in zip(f["fact"], f["what"])],
+        "What": [labels[kw] for kw in zip(f["fact"], f["what"])],
         "Status": f["status"],
         "Source": f["source_id"].map(lambda s: atlas.sources.at[s, "title"] if s in atlas.sources.index else s),
     }).sort_values(["Country", "Place"]).reset_index(drop=True)

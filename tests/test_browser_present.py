@@ -1,0 +1,92 @@
+"""The Present page and its standalone export in a real browser (Debian Chromium, no internet)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import MAP_FRAME, map_frame
+from mapdata import animation, story
+from mapdata.query import FilterState, select
+
+pytestmark = pytest.mark.browser
+EPOCH = date(1970, 1, 1)
+
+
+def _counter(frame) -> dict[str, int]:
+    c = frame.locator(".sc-count")
+    return {k: int(c.get_attribute(f"data-{k}")) for k in ("places", "networks", "countries")}
+
+
+def _atlas_js(page):
+    """The map iframe's window, to read the layer's state (window.solidarityAtlas)."""
+    return page.locator(MAP_FRAME).element_handle().content_frame()
+
+
+def test_autoplay_advances_the_date_and_the_counts_as_the_data_says(page, app_url, atlas, external_requests):
+    page.goto(app_url + "/present")
+    frame = map_frame(page)
+    label, counter = frame.locator(".sc-date"), frame.locator(".sc-count")
+    expect(frame.locator(".sc-play")).to_have_attribute("aria-label", "Pause")  # playing by itself
+    first_label, first_places = label.inner_text(), counter.get_attribute("data-places")
+    expect(label).not_to_have_text(first_label, timeout=15000)
+    expect(counter).not_to_have_attribute("data-places", first_places, timeout=60000)
+    assert label.inner_text() > first_label
+    js = _atlas_js(page)
+    day = js.evaluate("() => { window.solidarityAtlas.pause(); return window.solidarityAtlas.day; }")
+    shown = animation.counts_at(select(atlas, FilterState()), EPOCH + timedelta(days=day))
+    assert _counter(frame) == {"places": shown.places, "networks": shown.networks, "countries": shown.countries}
+    assert external_requests == []
+
+
+def test_keys_in_the_page_play_pause_and_step_the_map(page, app_url):
+    page.goto(app_url + "/present")
+    frame = map_frame(page)
+    play = frame.locator(".sc-play")
+    expect(play).to_have_attribute("aria-label", "Pause")
+    page.get_by_role("heading", name="Present the atlas").click()  # the focus is in the page, not the map
+    page.keyboard.press(" ")
+    expect(play).to_have_attribute("aria-label", "Play")
+    year = int(frame.locator(".sc-date").inner_text()[:4])
+    page.keyboard.press("ArrowRight")
+    expect(frame.locator(".sc-date")).to_have_text(str(year + 1), use_inner_text=True, timeout=5000) \
+        if False else expect(frame.locator(".sc-date")).to_contain_text(str(year + 1))
+
+
+def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas):
+    steps = story.read_story(story.STORIES_DIR / "milestones.yaml", atlas).steps
+    page.goto(app_url + "/present")
+    map_frame(page)
+    page.get_by_role("radio", name="Story").click()
+    page.get_by_text(steps[0].title, exact=True).wait_for()
+    page.get_by_role("button", name="Next").click()
+    for index in (1, 2):
+        step = steps[index]
+        page.get_by_text(step.title, exact=True).wait_for()
+        expect(page.locator(f'.sc-story[data-step="{index + 1}"] .sc-story-caption')).to_have_text(step.caption)
+        frame = page.frame_locator(MAP_FRAME)
+        expected = animation.counts_at(select(atlas, step.filters), step.day, step.undated)
+        expect(frame.locator(".sc-date")).to_have_text(step.date, timeout=30000)
+        expect(frame.locator(".sc-count")).to_have_attribute("data-places", str(expected.places), timeout=30000)
+        assert _counter(frame) == {"places": expected.places, "networks": expected.networks,
+                                   "countries": expected.countries}
+        page.keyboard.press("PageDown")  # a presentation clicker's forward button
+
+
+def test_the_standalone_html_plays_from_a_file_with_no_network(page, atlas, tmp_path):
+    view = select(atlas, FilterState())
+    first, last = animation.year_span(atlas)
+    path = tmp_path / "timeline.html"
+    path.write_text(animation.standalone_html(view, atlas, animation.Playback(first, last, speed=4)), encoding="utf-8")
+    refused: list[str] = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
+               else (refused.append(route.request.url), route.abort()))
+    page.goto(path.as_uri())
+    label, counter = page.locator(".sc-date"), page.locator(".sc-count")
+    label.wait_for()
+    start_label, start_places = label.inner_text(), counter.get_attribute("data-places")
+    expect(label).not_to_have_text(start_label, timeout=15000)
+    expect(counter).not_to_have_attribute("data-places", start_places, timeout=30000)
+    assert page.locator("path.leaflet-interactive, .leaflet-overlay-pane svg path").count() > 100  # the basemap
+    assert refused == []
