@@ -85,7 +85,7 @@ if mode == "Story":
                             help="Next step (Page Down, or a clicker's forward button)")
             line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
             st.html(story.STORY_CSS + story.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
-        with map_col:
+        with map_col, st.container(key="present_story_box"):
             st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False,
                                                      legend_closed=True), key="present_story_map",
                       height=height, use_container_width=True, returned_objects=[], center=step.center, zoom=step.zoom,
@@ -98,8 +98,9 @@ else:
                + ("" if chrome else " · change the filters in the sidebar"))
     if view.places.empty:
         st.info("No place matches these filters. Switch off 'Hide the sidebar and menus' in Settings to change them.")
-    st_folium(animation.presenter_map(view, atlas, playback, cluster=cluster), key="present_timeline_map",
-              height=height, use_container_width=True, returned_objects=[])
+    with st.container(key="present_timeline_box"):
+        st_folium(animation.presenter_map(view, atlas, playback, cluster=cluster), key="present_timeline_map",
+                  height=height, use_container_width=True, returned_objects=[])
 
 with export_col.popover("Export", icon="⬇️", use_container_width=True):
     st.markdown("The timeline with the current filters, years and speed, for slides and offline use.")

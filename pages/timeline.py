@@ -35,7 +35,7 @@ if growth.empty:
 else:
     event = st.plotly_chart(charts.growth_chart(growth, undated_members), key=f"growth_{round_}", on_select="rerun",
                             selection_mode=("points", "box"), config=config)
-    points += event.selection.points
+    points += event["selection"]["points"]
     if undated_members:
         st.caption(f"Each place counts from its first dated membership of a network. "
                    f"{sum(undated_members.values()):,} memberships have no date: they are not on this chart.")
@@ -46,7 +46,7 @@ if declarations.empty:
 else:
     event = st.plotly_chart(charts.declarations_chart(declarations), key=f"declarations_{round_}", on_select="rerun",
                             selection_mode=("points", "box"), config=config)
-    points += event.selection.points
+    points += event["selection"]["points"]
     undated_decl = facets.undated_text(view.facts[view.facts["fact"] == "declaration"])
     if undated_decl:
         st.caption(f"Not on the chart: {undated_decl}.")

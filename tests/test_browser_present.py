@@ -53,6 +53,16 @@ def test_keys_in_the_page_play_pause_and_step_the_map(page, app_url):
     expect(frame.locator(".sc-date")).to_contain_text(str(year + 1))
 
 
+def _wait_settled_map(page, box: str, date_text: str, places: int):
+    """Wait until the box holds one map (Streamlit drops the previous one when its run ends) showing these values."""
+    page.wait_for_function(
+        """([sel, date, n]) => { const fs = document.querySelectorAll(sel); if (fs.length !== 1) return false;
+              const d = fs[0].contentDocument; const c = d && d.querySelector('.sc-count');
+              return c && +c.dataset.places === n && d.querySelector('.sc-date').textContent === date; }""",
+        arg=[f"{box} {MAP_FRAME}", date_text, places], timeout=60000)
+    return page.frame_locator(f"{box} {MAP_FRAME}")
+
+
 def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas):
     steps = story.read_story(story.STORIES_DIR / "milestones.yaml", atlas).steps
     page.goto(app_url + "/present")
@@ -64,10 +74,8 @@ def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas)
         step = steps[index]
         page.get_by_text(step.title, exact=True).wait_for()
         expect(page.locator(f'.sc-story[data-step="{index + 1}"] .sc-story-caption')).to_have_text(step.caption)
-        frame = page.frame_locator(MAP_FRAME)
         expected = animation.counts_at(select(atlas, step.filters), step.day, step.undated)
-        expect(frame.locator(".sc-date")).to_have_text(step.date, timeout=30000)
-        expect(frame.locator(".sc-count")).to_have_attribute("data-places", str(expected.places), timeout=30000)
+        frame = _wait_settled_map(page, ".st-key-present_story_box", step.date, expected.places)
         assert _counter(frame) == {"places": expected.places, "networks": expected.networks,
                                    "countries": expected.countries}
         page.keyboard.press("PageDown")  # a presentation clicker's forward button

@@ -22,8 +22,8 @@ MEMBERSHIPS = """city_id,network_id,role,start,end,end_reason,status,source_id,q
 it-palermo,iash,founder,2021-06,,,verified,kurz-2026,a quote,
 de-potsdam,iash,member,,,,verified,kurz-2026,,
 """
-DECLARATIONS = """city_id,label,date,body,outcome,title,status,source_id,quote,note
-de-potsdam,Safe Harbour,2019-06-14,council,adopted,,verified,kurz-2026,,
+DECLARATIONS = """city_id,label,date,body,outcome,title,description,status,source_id,quote,note
+de-potsdam,Safe Harbour,2019-06-14,council,adopted,,,verified,kurz-2026,,
 """
 POLICIES = """city_id,policy_type,title,description,start,end,outcome,status,source_id,quote,note
 ch-zurich,municipal_id,Züri City Card,,2018,,adopted,verified,kurz-2026,,
@@ -71,7 +71,7 @@ CASES = [  # (file, bad line appended, expected type, field, message fragment)
     ("cities.csv", "de-north,Nowhere,DE,,municipality,95.0,13.0,,", "out-of-range", "lat", "between -90 and 90, got 95.0"),
     ("cities.csv", "cr-osijek,Osijek,CR,,municipality,45.55,18.69,,", "wrong-country", "lat", "not in or near Costa Rica"),
     ("cities.csv", "de-evil,<script>alert(1)</script>,DE,,municipality,52.5,13.4,,", "markup", "name", "HTML markup"),
-    ("declarations.csv", "ch-zurich,Super City,2019,council,adopted,,verified,kurz-2026,,", "vocabulary", "label",
+    ("declarations.csv", "ch-zurich,Super City,2019,council,adopted,,,verified,kurz-2026,,", "vocabulary", "label",
      "'Super City' is not an allowed term"),
     ("policies.csv", "ch-zurich,health_care,Care,,2019,,adopted,maybe,kurz-2026,,", "vocabulary", "status",
      "'maybe' is not an allowed term"),
@@ -121,7 +121,7 @@ def test_a_wrong_encoding_is_reported_and_the_rows_read(package):
 
 
 def test_a_revocation_ends_the_declaration(package):
-    _append(package, "declarations.csv", "de-potsdam,Safe Harbour,2024-03,council,revoked,,verified,kurz-2026,,")
+    _append(package, "declarations.csv", "de-potsdam,Safe Harbour,2024-03,council,revoked,,,verified,kurz-2026,,")
     facts = load_atlas(package).facts
     adopted = facts[(facts["city_id"] == "de-potsdam") & (facts["fact"] == "declaration") & facts["positive"]]
     assert str(adopted["end_day"].iloc[0]) == "2024-03-01"

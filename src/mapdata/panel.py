@@ -59,9 +59,11 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
     pop = f"{int(p['population']):,}" if str(p["population"]).isdigit() else ""
     detail = PlaceDetail(city_id, p["name"], p["country"], p["admin1"], p["kind"], pop)
     for _, d in _sorted(atlas.declarations[atlas.declarations["city_id"] == city_id], "date").iterrows():
+        named = d["label"] == "Other" and d["title"]  # a declaration no label fits goes by its own name
         detail.declarations.append(FactLine(
-            "declaration", d["label"], display(d["date"]), d["status"], d["outcome"],
-            ", ".join(x for x in [d["title"], f"by the {d['body']}" if d["body"] else ""] if x),
+            "declaration", d["title"] if named else d["label"], display(d["date"]), d["status"], d["outcome"],
+            " ".join(x for x in [d["title"] if not named else "", d["description"],
+                                 f"(by the {d['body']})" if d["body"] else ""] if x),
             *_source(atlas, d["source_id"]), d["quote"], d["note"]))
     for _, m in _sorted(atlas.memberships[atlas.memberships["city_id"] == city_id], "start").iterrows():
         net = atlas.networks.loc[m["network_id"]] if m["network_id"] in atlas.networks.index else None

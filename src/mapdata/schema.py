@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = PROJECT_ROOT / "data"
+DATA_DIR = Path(os.environ.get("MAPDATA_DIR") or PROJECT_ROOT / "data")  # MAPDATA_DIR: another package (bench/)
 DESCRIPTOR = "datapackage.json"
 
 

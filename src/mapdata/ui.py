@@ -310,10 +310,10 @@ def app_style() -> None:
 
 def share_url(state: urlstate.UrlState | None = None) -> str:
     """The link that restores the view: this page's address plus the state's query string."""
-    from urllib.parse import urlencode
-    query = urlencode(urlstate.to_params(state or st.session_state.url_state), safe=",")
+    from urllib.parse import quote, urlencode
+    query = urlencode(urlstate.to_params(state or st.session_state.url_state), safe=",", quote_via=quote)
     base = st.context.url or ""
-    return f"{base}?{query}" if query else base or "?"
+    return f"{base}?{query}" if query else base
 
 
 def _export_payload(fmt: str, view: View, atlas: Atlas, options: dict):
@@ -348,7 +348,8 @@ def sync_table_pick(table, prefix: str = "places_table") -> str:
     import hashlib
     ids = list(table.index)
     key = f"{prefix}_{hashlib.sha1('|'.join(ids).encode()).hexdigest()[:10]}"  # new rows, new widget: no stale row
-    seen = st.session_state.get("_places_table_seen")
+    seen_key = f"_{prefix}_seen"  # what this table showed last run: (widget key, picked rows)
+    seen = st.session_state.get(seen_key)
     current = st.session_state[key]["selection"]["rows"] if key in st.session_state else None
     if current is not None and seen and seen[0] == key and list(current) != seen[1]:
         update_state(place=ids[current[0]] if current and current[0] < len(ids) else None)
@@ -356,7 +357,7 @@ def sync_table_pick(table, prefix: str = "places_table") -> str:
     wanted = [ids.index(place)] if place in ids else []
     if current is None or list(current) != wanted:
         st.session_state[key] = {"selection": {"rows": wanted, "columns": [], "cells": []}}
-    st.session_state._places_table_seen = (key, wanted)
+    st.session_state[seen_key] = (key, wanted)
     return key
 
 
@@ -364,7 +365,8 @@ def places_grid(table, key: str) -> None:
     """The places table (from `export.places_table`) with single-row selection under `key`."""
     lists = {c: st.column_config.ListColumn(c, width="medium") for c in ("Networks", "Declarations", "Policy types")}
     small = {c: st.column_config.TextColumn(c, width="small") for c in ("Country", "Region", "Kind")}
-    st.dataframe(table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True, height=560,
+    st.dataframe(table, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
+                 height=min(560, 38 + 35 * len(table)),
                  column_config={
                      **small, **lists,
                      "First date": st.column_config.TextColumn(

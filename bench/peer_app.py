@@ -1,0 +1,51 @@
+"""The naive peer of the benchmark: one `folium.Marker` with an HTML popup per place and a default `st_folium` call.
+
+Same data, same query and the same "As of" slider as the atlas page; what differs is the map: every place is a
+folium object built, serialised and sent on every run. Assets are served locally (offline), tiles are off.
+Run it from the project root: `streamlit run bench/peer_app.py` (bench/static links to the app's static files).
+"""
+from datetime import date
+from html import escape
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from mapdata import load_atlas
+from mapdata.offline import use_local_assets
+from mapdata.query import FilterState, select
+from mapdata.schema import DATA_DIR
+
+st.set_page_config(page_title="Naive peer", layout="wide")
+
+
+@st.cache_resource
+def all_places():
+    atlas = load_atlas(DATA_DIR)
+    return select(atlas, FilterState())
+
+
+def popup(place) -> str:
+    networks = ", ".join(place.networks) or "none"
+    labels = ", ".join(place.labels) or "none"
+    return (f"<h4>{escape(place.name)}</h4><p>{escape(place.country)} · {escape(place.admin1)}</p>"
+            f"<p><b>Networks:</b> {escape(networks)}<br><b>Declarations:</b> {escape(labels)}<br>"
+            f"<b>First date:</b> {escape(place.first_date or 'date unknown')} · {place.n_facts} facts</p>")
+
+
+view = all_places()
+first = view.places["first_day"].dropna().min()
+start, today = date(first.year, 1, 1), date.today()
+try:
+    initial = date.fromisoformat(st.query_params.get("date", ""))
+except ValueError:
+    initial = today
+st.title("Naive peer")
+day = st.slider("As of", min_value=start, max_value=today, value=min(max(initial, start), today), format="YYYY-MM-DD")
+shown = view.visible_on(day)
+st.markdown(f"**{len(shown):,}** places · as of {day.isoformat()}")
+m = folium.Map(location=[48, 10], zoom_start=4, tiles=None)
+for place in shown.itertuples():
+    folium.Marker([place.lat, place.lon], popup=folium.Popup(popup(place), max_width=300)).add_to(m)
+use_local_assets(m)
+st_folium(m, height=620, use_container_width=True)
