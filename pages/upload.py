@@ -57,16 +57,18 @@ if table is not None:
                               key=f"map_{digest}_{target}")
         return None if chosen == NONE else chosen
 
+    def pick_row(targets: list[str]) -> None:
+        for target, col in zip(targets, st.columns(3)):  # row by row: the same order on a phone
+            with col:
+                picked[target] = pick(target)
+
     picked = {}
-    for i, col in enumerate(st.columns(3) * 3):
-        with col:
-            picked[MAIN[i]] = pick(MAIN[i])
+    for i in range(0, len(MAIN), 3):
+        pick_row(MAIN[i:i + 3])
     with st.expander("More columns"):
         more = [t for t in upload.TARGETS if t not in MAIN]
-        for i, col in enumerate(st.columns(len(more) // 2 + 1) * 2):
-            if i < len(more):
-                with col:
-                    picked[more[i]] = pick(more[i])
+        for i in range(0, len(more), 3):
+            pick_row(more[i:i + 3])
 
     st.subheader("2. For the whole file")
     c1, c2, c3 = st.columns(3)

@@ -38,6 +38,7 @@ def test_clicking_a_bar_lists_its_places_and_clearing_lists_all(page, app_url, a
     bar.wait_for(timeout=60000)
     key = bar.evaluate("p => p.closest('.trace').__data__[0].trace.customdata[p.__data__.i][0]")
     expected = len(series.set_index("key").at[key, "city_ids"])
+    bar.scroll_into_view_if_needed()
     box = bar.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()

@@ -104,7 +104,7 @@ def fuzzed_tables(draw, table: str | None = None):
             row[UNIQUE[table]] = f"{row[UNIQUE[table]]}-{i}"
         for name in draw(st.lists(st.sampled_from(columns), max_size=3)):
             row[name] = draw(_cell(table, name))
-        rows.append([row.get(h, draw(st.text(max_size=8))) for h in header])
+        rows.append([row.get(h, "") if h in columns else draw(st.text(max_size=8)) for h in header])
     return table, header, rows
 
 
@@ -120,7 +120,7 @@ def _load(table: str, raw: bytes):
     """Load the base package with one table's file replaced by `raw`."""
     with tempfile.TemporaryDirectory() as tmp:
         for name, rows in BASE.items():
-            data = raw if name == table else _csv(RES[name].columns, [[r[c] for c in RES[name].columns] for r in rows])
+            data = raw if name == table else _csv(RES[name].columns, [[r.get(c, "") for c in RES[name].columns] for r in rows])
             (Path(tmp) / RES[name].path).write_bytes(data)
         shutil.copy(ROOT / "data" / "vocabularies.csv", tmp)
         return load_atlas(tmp)
@@ -326,3 +326,17 @@ def test_a_point_with_odd_coordinates_is_read_by_name(coordinates):
     data = {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": {"name": "Bern"}}
     up = upload.read_upload("f.geojson", json.dumps(data).encode())
     assert up.rows[0][0] == "Bern"
+
+
+def test_an_extreme_population_neither_breaks_the_search_nor_the_panel():
+    from mapdata.panel import place_detail
+    from mapdata.query import search_places
+    huge = {**BASE["cities"][0], "city_id": "de-potsdam-2", "population": "9" * 40}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, rows in {**BASE, "cities": [*BASE["cities"], huge]}.items():
+            (Path(tmp) / RES[name].path).write_bytes(_csv(RES[name].columns, [[r.get(c, "") for c in RES[name].columns]
+                                                                              for r in rows]))
+        shutil.copy(ROOT / "data" / "vocabularies.csv", tmp)
+        atlas = load_atlas(tmp)
+    assert list(search_places(atlas, "potsdam").index) == ["de-potsdam-2", "de-potsdam"]
+    assert place_detail(atlas, "de-potsdam-2").population == f"{int('9' * 40):,}"

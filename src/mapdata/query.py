@@ -99,7 +99,7 @@ def search_places(atlas: Atlas, text: str, limit: int = 20) -> pd.DataFrame:
     folded = atlas.places["name"].map(fold)
     exact = atlas.places[folded == needle]
     if len(exact):
-        return exact.sort_values("population", key=lambda s: -s.replace("", "0").astype(int))
+        return exact.sort_values("population", key=lambda s: -pd.to_numeric(s, errors="coerce").fillna(0))
     starts = atlas.places[folded.str.startswith(needle)]
     inside = atlas.places[folded.str.contains(needle, regex=False) & ~folded.str.startswith(needle)]
     return pd.concat([starts, inside]).head(limit)

@@ -275,7 +275,7 @@ def credits(atlas: Atlas) -> None:
     pkg = descriptor(DATA_DIR)
     licence = pkg["licenses"][0]
     with st.expander("Sources, licence and how to read this map"):
-        st.markdown(f"**{pkg['title']}** · version {pkg['version']} · last updated {pkg['created']} · "
+        st.markdown(f"**{pkg['title']}** · version {pkg['version']} · last updated {pkg['created'][:10]} · "
                     f"licence: {licence['title']}")
         st.markdown(pkg["disclaimer"])
         st.caption(f"{len(atlas.sources)} sources; every fact cites one. Verified: a document or list held by this "

@@ -251,7 +251,8 @@ def _read_geojson(filename: str, raw: bytes, sheet: str | None) -> Upload:
     for n, (feature, prop) in enumerate(zip(data["features"], props), start=1):
         geom = feature.get("geometry") if isinstance(feature, dict) else None
         point = ["", ""]
-        if isinstance(geom, dict) and geom.get("type") == "Point" and len(geom.get("coordinates") or []) >= 2:
+        if isinstance(geom, dict) and geom.get("type") == "Point" and isinstance(geom.get("coordinates"), list) \
+                and len(geom["coordinates"]) >= 2:
             point = [str(geom["coordinates"][1]), str(geom["coordinates"][0])]
         elif geom:
             problems.append(Problem(filename, n, "geometry", str(geom.get("type", "")) if isinstance(geom, dict) else "",

@@ -70,6 +70,10 @@ def read_csv_text(text: str, file: str, resource: Resource, problems: list[Probl
         problems.append(Problem(file, None, "", "", "unreadable", f"cannot be read as CSV: {exc}"))
         return empty
     frame.columns = [str(c).strip() for c in frame.columns]
+    for name in frame.columns[frame.columns.duplicated()].unique():  # 'name' and ' name': the first is read
+        problems.append(Problem(file, 1, name, "", "duplicate-column",
+                                f"column '{name}' appears twice in the header: the first one is read", "warning"))
+    frame = frame.loc[:, ~frame.columns.duplicated()].copy()
     frame[ROW] = range(2, len(frame) + 2)
     for field in resource.fields:
         if field.name not in frame.columns:
@@ -105,6 +109,8 @@ def _cell_problem(field: Field, value: str) -> tuple[str, str] | None:
             number = float(value) if field.type == "number" else int(value)
         except ValueError:
             return "type", f"should be {'a number' if field.type == 'number' else 'a whole number'}, got '{value}'"
+        if number != number:  # 'nan' reads as a float but is no coordinate
+            return "type", f"should be a number, got '{value}'"
         if field.minimum is not None and number < field.minimum or field.maximum is not None and number > field.maximum:
             return "out-of-range", f"should be between {field.minimum:g} and {field.maximum:g}, got {value}"
     if field.pattern == _PARTIAL_DATE_PATTERN and not is_partial_date(value):
