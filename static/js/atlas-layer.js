@@ -187,8 +187,18 @@
         self.slider.setAttribute("aria-label", "Date");
         self.slider.oninput = function () { if (self.playing) self.pause(); self.setDate(parseInt(self.slider.value, 10)); };
         self.counter = el("div", "sc-count");
-        var undated = el("div", "sc-undated", d.undated + " with date unknown (dashed outline)");
-        self.undatedNote = undated;
+        var undated = el("label", "sc-undated");
+        self.undatedCheck = el("input");
+        self.undatedCheck.type = "checkbox";
+        self.undatedCheck.checked = self.showUndated;
+        self.undatedCheck.onchange = function () {
+          self.showUndated = self.undatedCheck.checked;
+          self.undatedNote.textContent = d.undated + " with date unknown" + (self.showUndated ? " (dashed outline)" : ": not shown");
+          self.setDate(self.day);
+        };
+        self.undatedNote = el("span", null, d.undated + " with date unknown (dashed outline)");
+        undated.appendChild(self.undatedCheck);
+        undated.appendChild(self.undatedNote);
         box.appendChild(row); box.appendChild(self.slider); box.appendChild(self.counter);
         if (d.undated) box.appendChild(undated);
         return box;
@@ -249,6 +259,7 @@
     if (o.loop !== undefined) this.loop = o.loop;
     if (o.show_undated !== undefined) {
       this.showUndated = o.show_undated;
+      this.undatedCheck.checked = o.show_undated;
       this.undatedNote.textContent = this.data.undated + " with date unknown" + (o.show_undated ? " (dashed outline)" : ": not shown");
     }
     if (o.network_spans) this.networkSpans = o.network_spans;
