@@ -16,16 +16,16 @@ from mapdata.offline import use_local_assets
 from mapdata.query import FilterState, select
 from mapdata.schema import DATA_DIR
 
-st.set_page_config(page_title="Naive peer", layout="wide")
-
 
 @st.cache_resource
 def all_places():
+    """Every place of the package (loaded once per server, like the app)."""
     atlas = load_atlas(DATA_DIR)
     return select(atlas, FilterState())
 
 
 def popup(place) -> str:
+    """The place's summary as the popup's HTML."""
     networks = ", ".join(place.networks) or "none"
     labels = ", ".join(place.labels) or "none"
     return (f"<h4>{escape(place.name)}</h4><p>{escape(place.country)} · {escape(place.admin1)}</p>"
@@ -33,19 +33,30 @@ def popup(place) -> str:
             f"<b>First date:</b> {escape(place.first_date or 'date unknown')} · {place.n_facts} facts</p>")
 
 
-view = all_places()
-first = view.places["first_day"].dropna().min()
-start, today = date(first.year, 1, 1), date.today()
-try:
-    initial = date.fromisoformat(st.query_params.get("date", ""))
-except ValueError:
-    initial = today
-st.title("Naive peer")
-day = st.slider("As of", min_value=start, max_value=today, value=min(max(initial, start), today), format="YYYY-MM-DD")
-shown = view.visible_on(day)
-st.markdown(f"**{len(shown):,}** places · as of {day.isoformat()}")
-m = folium.Map(location=[48, 10], zoom_start=4, tiles=None)
-for place in shown.itertuples():
-    folium.Marker([place.lat, place.lon], popup=folium.Popup(popup(place), max_width=300)).add_to(m)
-use_local_assets(m)
-st_folium(m, height=620, use_container_width=True)
+def naive_map(places) -> folium.Map:
+    """One folium.Marker with an HTML popup per place: the design the benchmark compares against."""
+    m = folium.Map(location=[48, 10], zoom_start=4, tiles=None)
+    for place in places.itertuples():
+        folium.Marker([place.lat, place.lon], popup=folium.Popup(popup(place), max_width=300)).add_to(m)
+    return use_local_assets(m)
+
+
+def page() -> None:
+    view = all_places()
+    first = view.places["first_day"].dropna().min()
+    start, today = date(first.year, 1, 1), date.today()
+    try:
+        initial = date.fromisoformat(st.query_params.get("date", ""))
+    except ValueError:
+        initial = today
+    st.title("Naive peer")
+    day = st.slider("As of", min_value=start, max_value=today, value=min(max(initial, start), today),
+                    format="YYYY-MM-DD")
+    shown = view.visible_on(day)
+    st.markdown(f"**{len(shown):,}** places · as of {day.isoformat()}")
+    st_folium(naive_map(shown), height=620, use_container_width=True)
+
+
+if __name__ == "__main__":  # streamlit run
+    st.set_page_config(page_title="Naive peer", layout="wide")
+    page()

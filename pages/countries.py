@@ -23,7 +23,7 @@ default = filters.countries[0] if len(filters.countries) == 1 and filters.countr
 if st.session_state.get("country_pick") not in codes:
     st.session_state.country_pick = default
 code = st.selectbox("Country", codes, key="country_pick",
-                    format_func=lambda c: f"{label_of[c]} · {count_of[c]:,} place{'s' if count_of[c] != 1 else ''}",
+                    format_func=lambda c: f"{label_of[c]} · {facets.counted(count_of[c], 'place')}",
                     help="Countries with places that match the sidebar filters, most places first.")
 cview = facets.all_time(ui.current_view(atlas, filters.with_(countries=(code,), as_of=None, place=None)))
 facts = cview.facts
@@ -31,14 +31,14 @@ facts = cview.facts
 st.header(label_of[code])
 kinds = facts["fact"].value_counts()
 verified = int((facts["status"] == "verified").sum())
-m = st.columns(5)
-m[0].metric("Places", f"{len(cview.places):,}")
-m[1].metric("Declarations", f"{kinds.get('declaration', 0):,}")
-m[2].metric("Network memberships", f"{kinds.get('membership', 0):,}")
-m[3].metric("Policies", f"{kinds.get('policy', 0):,}")
-m[4].metric("Verified facts", f"{verified / len(facts):.0%}" if len(facts) else "–",
-            help="Share of facts stated by a document or list this project holds; the others come from public "
-                 "lists we hold no copy of.")
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    st.metric("Places", f"{len(cview.places):,}", width="content")
+    st.metric("Declarations", f"{kinds.get('declaration', 0):,}", width="content")
+    st.metric("Network memberships", f"{kinds.get('membership', 0):,}", width="content")
+    st.metric("Policies", f"{kinds.get('policy', 0):,}", width="content")
+    st.metric("Verified facts", f"{verified / len(facts):.0%}" if len(facts) else "–", width="content",
+              help="Share of facts stated by a document or list this project holds; the others come from public "
+                   "lists we hold no copy of.")
 undated = facets.undated_text(facts)
 if undated:
     st.caption(f"Date unknown: {undated}. They are counted here, never placed on a guessed year.")
@@ -70,8 +70,7 @@ with map_col:
         else:
             st.caption("No policy recorded for the places of this view.")
     st.subheader("Places")
-    st.caption(f"{len(table):,} place{'s' if len(table) != 1 else ''} in {label_of[code]}. Tick a row to read its "
-               "facts and sources.")
+    st.caption(f"{facets.counted(len(table), 'place')} in {label_of[code]}. Tick a row to read its facts and sources.")
     ui.places_grid(table, table_key)
 ui.sync_url()
 ui.credits(atlas)

@@ -1,8 +1,9 @@
-"""Networks: one network's record and sources, its members over time, on a map and in a list, and its overlaps."""
+"""Networks: a network's record and source, its members over time, on a map and in a list, and its overlaps."""
 import streamlit as st
 
 from mapdata import charts, facets, ui
 from mapdata.export import places_table
+from mapdata.text import markdown_literal
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
@@ -21,22 +22,24 @@ if st.session_state.get("network_pick") not in choices:
     st.session_state.network_pick = choices[0]
 network = st.selectbox(
     "Network or list", choices, key="network_pick",
-    format_func=lambda n: f"{facets.term_label(atlas, 'network', n)} · {counts.get(n, 0):,} place{'s' if counts.get(n, 0) != 1 else ''}",
+    format_func=lambda n: f"{facets.term_label(atlas, 'network', n)} · {facets.counted(counts.get(n, 0), 'place')}",
     help="Networks, labels, campaigns and lists, most places first (counted among the places the sidebar filters "
          "select).")
 card = facets.network_card(atlas, network)
 nview = facets.all_time(ui.current_view(atlas, filters.with_(networks=(network,), as_of=None, place=None)))
 
-st.header(card.name)
+st.header(markdown_literal(card.name))
 st.html(charts.network_html(card))
 joins = facets.network_growth(nview, atlas, [network])
 undated = facets.undated_members(nview, atlas, [network]).get(network, 0)
-m = st.columns(4)
-m[0].metric("Members", f"{len(nview.places):,}", help="Places of this network that match the sidebar filters.")
-m[1].metric("Countries", f"{nview.places['country_code'].nunique():,}")
-m[2].metric("Joining date known", f"{len(nview.places) - undated:,}")
-m[3].metric("Date unknown", f"{undated:,}", help="Members whose joining date no source we hold gives: counted "
-            "here, never placed on a guessed year.")
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    st.metric("Members", f"{len(nview.places):,}", width="content",
+              help="Places of this network that match the sidebar filters.")
+    st.metric("Countries", f"{nview.places['country_code'].nunique():,}", width="content")
+    st.metric("Joining date known", f"{len(nview.places) - undated:,}", width="content")
+    st.metric("Date unknown", f"{undated:,}", width="content",
+              help="Members whose joining date no source we hold gives: counted here, never placed on a guessed "
+                   "year.")
 
 st.subheader("Members over time")
 if joins.empty:
@@ -45,8 +48,8 @@ else:
     st.plotly_chart(charts.growth_chart(joins, {network: undated}, height=320), key="network_growth",
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]})
     if undated:
-        st.caption(f"Each place counts from its first dated membership. {undated:,} member{'s' if undated != 1 else ''} "
-                   "with date unknown are not on the chart.")
+        st.caption(f"Each place counts from its first dated membership. Not on the chart: "
+                   f"{facets.counted(undated, 'member')} with date unknown.")
 
 table = places_table(nview, atlas)
 table_key = ui.sync_table_pick(table, prefix="network_table")  # a picked row opens the panel beside the map
@@ -56,7 +59,7 @@ if nview.places.empty:
 else:
     map_col = ui.map_with_panel(atlas, nview, key="network_map", height=460)
     with map_col:
-        st.caption(f"{len(table):,} member{'s' if len(table) != 1 else ''}. Tick a row to read its facts and sources.")
+        st.caption(f"{facets.counted(len(table), 'member')}. Tick a row to read its facts and sources.")
         ui.places_grid(table, table_key)
         st.subheader("Overlap with other networks")
         shared = facets.overlap(nview, atlas, network)
@@ -65,7 +68,8 @@ else:
         halves = st.columns(2)
         for i, o in enumerate(shared):
             share = o.count / len(nview.places)
-            with halves[i % 2].expander(f"**{o.label}** · {o.count:,} shared place{'s' if o.count != 1 else ''} ({share:.0%} of members)"):
+            with halves[i % 2].expander(f"**{markdown_literal(o.label)}** · {facets.counted(o.count, 'shared place')} "
+                                        f"({share:.0%} of members)"):
                 st.text(", ".join(o.names))
 ui.sync_url()
 ui.credits(atlas)

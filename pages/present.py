@@ -3,6 +3,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapdata import animation, story, ui
+from mapdata.text import markdown_literal
 
 HEADING_CSS = """<style>
 h1 { font-size: 1.5rem !important; padding: 0.2rem 0 !important; }
@@ -33,7 +34,7 @@ head, mode_col, settings_col, export_col, leave_col = st.columns([3, 2.4, 1.3, 1
 head.title("Present the atlas")
 mode = mode_col.segmented_control("Mode", ["Timeline", "Story"], default="Timeline", key="present_mode",
                                   label_visibility="collapsed") or "Timeline"
-with settings_col.popover("Settings", icon="⚙️", use_container_width=True):
+with settings_col.popover("Settings", icon="⚙️", width="stretch"):
     st.markdown("**Timeline**")
     years = st.select_slider("Years", options=list(range(first_year, last_year + 1)), value=(first_year, last_year),
                              key="present_years")
@@ -77,12 +78,12 @@ if mode == "Story":
         counts = animation.counts_at(view, step.day, step.undated)
         text_col, map_col = st.columns([1, 2])
         with text_col:
-            prev_col, next_col = st.columns(2)
-            prev_col.button("◀ Back", on_click=_move, args=(-1, len(steps)), disabled=index == 0, shortcut="PageUp",
-                            use_container_width=True, help="Previous step (Page Up, or a clicker's back button)")
-            next_col.button("Next ▶", on_click=_move, args=(1, len(steps)), disabled=index == len(steps) - 1,
-                            shortcut="PageDown", use_container_width=True, type="primary",
-                            help="Next step (Page Down, or a clicker's forward button)")
+            nav = st.container(horizontal=True)
+            nav.button("◀ Back", on_click=_move, args=(-1, len(steps)), disabled=index == 0, shortcut="PageUp",
+                       width="stretch", help="Previous step (Page Up, or a clicker's back button)")
+            nav.button("Next ▶", on_click=_move, args=(1, len(steps)), disabled=index == len(steps) - 1,
+                       shortcut="PageDown", width="stretch", type="primary",
+                       help="Next step (Page Down, or a clicker's forward button)")
             line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
             st.html(story.STORY_CSS + story.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
         with map_col, st.container(key="present_story_box"):
@@ -93,7 +94,7 @@ if mode == "Story":
                                                                 show_undated=step.undated))
 else:
     view = ui.current_view(atlas, filters)
-    st.caption(f"**{animation.export_title(view, atlas)}** · {years[0]}–{years[1]} at {speed:g} year"
+    st.caption(f"**{markdown_literal(animation.export_title(view, atlas))}** · {years[0]}–{years[1]} at {speed:g} year"
                f"{'s' if speed != 1 else ''} a second · Space plays or pauses, ← and → step a year"
                + ("" if chrome else " · change the filters in the sidebar"))
     if view.places.empty:
@@ -102,17 +103,18 @@ else:
         st_folium(animation.presenter_map(view, atlas, playback, cluster=cluster), key="present_timeline_map",
                   height=height, use_container_width=True, returned_objects=[])
 
-with export_col.popover("Export", icon="⬇️", use_container_width=True):
+with export_col.popover("Export", icon="⬇️", width="stretch"):
     st.markdown("The timeline with the current filters, years and speed, for slides and offline use.")
     formats = animation.available_formats()
     fmt = st.radio("Format", list(formats), format_func=lambda k: formats[k].label, key="present_format")
-    size = st.selectbox("Size", list(animation.SIZES), index=1, key="present_size", disabled=fmt == "html")
+    sizes = formats[fmt].sizes
+    size = st.selectbox("Size", sizes, index=len(sizes) - 1, key=f"present_size_{fmt}") if sizes else None
     export_view = ui.current_view(atlas, filters)
     wanted = (fmt, size, playback, filters)
     if st.button("Make the file", key="present_make", disabled=export_view.places.empty):
-        with st.spinner("Drawing the frames…" if fmt != "html" else "Writing the page…"):
+        with st.spinner("Drawing the frames (a long HD video takes about a minute)…" if sizes else "Writing the page…"):
             st.session_state.present_export = (wanted, formats[fmt].render(
-                export_view, atlas, playback, size=animation.SIZES[size]))
+                export_view, atlas, playback, size=animation.SIZES.get(size)))
     made = st.session_state.get("present_export")
     if made and made[0] == wanted:
         st.download_button(f"Download {formats[fmt].ext.upper()} ({len(made[1]) / 1e6:.1f} MB)", made[1],

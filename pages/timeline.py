@@ -18,12 +18,15 @@ undated_members = facets.undated_members(view, atlas)
 declarations = facets.declaration_series(view, atlas)
 undated = facets.undated_text(view.facts)
 dated = int(view.facts["start_day"].notna().sum())
-c1, c2, c3 = st.columns(3)
-c1.metric("Places", f"{len(view.places):,}")
-c2.metric("Dated facts", f"{dated:,}")
-c3.metric("Facts without a date", f"{len(view.facts) - dated:,}", help="Counted apart: never placed on a guessed year.")
+with st.container(horizontal=True, horizontal_alignment="distribute"):
+    st.metric("Places", f"{len(view.places):,}", width="content")
+    st.metric("Dated facts", f"{dated:,}", width="content")
+    st.metric("Facts without a date", f"{len(view.facts) - dated:,}", width="content",
+              help="Counted apart: never placed on a guessed year.")
 
-st.session_state.setdefault("timeline_round", 0)  # a new round gives the charts fresh, empty selections
+if st.session_state.get("timeline_filters") != view.state:  # new filters, new charts: fresh, empty selections
+    st.session_state.timeline_filters = view.state
+    st.session_state.timeline_round = st.session_state.get("timeline_round", -1) + 1
 round_ = st.session_state.timeline_round
 config = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "autoScale2d"]}
 points = []
@@ -57,9 +60,9 @@ st.subheader("Places in your selection" if points else "Places")
 if points:
     table = table.loc[[i for i in ids if i in table.index]]
     line, clear = st.columns([4, 1], vertical_alignment="center")
-    line.markdown(f"**{len(table):,}** place{'s' if len(table) != 1 else ''} in your selection. Tick a row to read "
-                  "its facts and sources.")
-    if clear.button("Clear selection", icon=":material/close:", width="stretch"):
+    line.markdown(f"**{facets.counted(len(table), 'place')}** in your selection. Tick a row to read its facts "
+                  "and sources.")
+    if clear.button("Clear selection", key="timeline_clear", icon=":material/close:", width="stretch"):
         st.session_state.timeline_round += 1
         st.rerun()
 else:
@@ -67,10 +70,12 @@ else:
                "tick a row to read its facts and sources.")
 key = ui.sync_table_pick(table, prefix="timeline_table")
 selected = st.session_state.url_state.filters.place
+selected = selected if selected in table.index else None
 table_col, panel_col = st.columns([3, 2] if selected else [1, 0.0001])
 with table_col:
     if table.empty:
-        st.info("No place behind this selection. Select other points, or clear the selection.")
+        st.info("No place behind this selection. Select other points, or clear the selection." if points else
+                "No place matches these filters. Remove a filter in the sidebar to see more.")
     else:
         ui.places_grid(table, key)
 if selected:

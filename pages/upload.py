@@ -20,17 +20,19 @@ left, right = st.columns([3, 2])
 with left:
     file = st.file_uploader("Your file: CSV, Excel (.xlsx) or GeoJSON", max_upload_size=50,
                             key=f"uploader_{st.session_state.get('upload_round', 0)}",
-                            help=f"Up to {upload.MAX_MB} MB and {upload.MAX_ROWS:,} rows. CSV in UTF-8, Windows-1252 or "
-                                 "Latin-1, separated by commas, semicolons or tabs.")
+                            help=f"Up to {upload.MAX_MB} MB and {upload.MAX_ROWS:,} rows. CSV in UTF-8, Windows-1252 "
+                                 "or Latin-1, separated by commas, semicolons or tabs.")
 with right:
     st.download_button("Download the template (CSV)", upload.TEMPLATE.read_bytes(), file_name=upload.TEMPLATE.name,
                        mime="text/csv", icon=":material/download:")
     if st.button("Try it with the template", icon=":material/play_arrow:"):
         st.session_state.upload_sample = True
     with st.expander("The columns"):
-        st.dataframe(pd.DataFrame([{"column": k, "what": f"{label}: {hint}"} for k, (label, hint) in upload.TARGETS.items()]),
-                     hide_index=True)
+        st.dataframe(pd.DataFrame([{"column": k, "what": f"{label}: {hint}"}
+                                   for k, (label, hint) in upload.TARGETS.items()]), hide_index=True)
 
+if file:
+    st.session_state.upload_sample = False
 source = (file.name, file.getvalue()) if file else (
     (upload.TEMPLATE.name, upload.TEMPLATE.read_bytes()) if st.session_state.get("upload_sample") else None)
 table = None
@@ -40,14 +42,17 @@ if source:
     try:
         table = upload.read_upload(name, raw, st.session_state.get(f"sheet_{digest}"))
     except upload.UploadError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(ui.literal(exc), icon=":material/error:")
+        for key in ("upload_result", "user_atlas", "_upload_input"):  # the file meant to replace them
+            st.session_state.pop(key, None)
 
 if table is not None:
     st.subheader("1. Match your columns")
-    st.caption(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; " + "; ".join(table.notes) + ".")
+    st.caption(ui.literal(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; " + "; ".join(table.notes)
+                          + "."))
     if len(table.sheets) > 1:
         st.selectbox("Sheet", table.sheets, key=f"sheet_{digest}")
-    with st.expander(f"Preview of {name}"):
+    with st.expander(f"Preview of {ui.literal(name)}"):
         st.dataframe(table.frame().head(100))
     guess, options = upload.guess_mapping(table.columns), [NONE, *table.columns]
 
@@ -83,7 +88,8 @@ if table is not None:
     file_source = c3.text_input("One source for the whole file", key=f"source_{digest}",
                                 help="A URL or a title, cited by every row without a source of its own.")
     choices = st.session_state.setdefault("upload_choices", {}).setdefault(digest, {})
-    settings = upload.Settings({t: c for t, c in picked.items() if c}, country, what, file_source.strip(), dict(choices))
+    settings = upload.Settings({t: c for t, c in picked.items() if c}, country, what, file_source.strip(),
+                               dict(choices))
     wanted = (digest, st.session_state.get(f"sheet_{digest}"), settings)
     if st.session_state.get("_upload_input") != wanted:
         with st.spinner(f"Checking and placing {len(table.rows):,} rows…"):
@@ -99,8 +105,8 @@ if result is not None:
     m[1].metric("Accepted", f"{len(result.accepted):,}")
     m[2].metric("Rejected", f"{len(rejected):,}")
     m[3].metric("Places", f"{result.places:,}")
-    st.caption(f"{result.filename}: {len(result.accepted):,} accepted + {len(rejected):,} rejected = "
-               f"{result.uploaded:,} rows uploaded.")
+    st.caption(ui.literal(f"{result.filename}: {len(result.accepted):,} accepted + {len(rejected):,} rejected = "
+                          f"{result.uploaded:,} rows uploaded."))
     if result.ambiguous and table is not None:
         st.markdown(f"**Places with several matches ({len(result.ambiguous)})**: choose the one you mean.")
         with st.form(f"choices_{digest}"):
@@ -109,9 +115,9 @@ if result is not None:
                 ids = [0, *(c.geonames_id for c in amb.candidates)]
                 cands = {c.geonames_id: c for c in amb.candidates}
                 rows = ", ".join(map(str, amb.rows[:10])) + (" …" if len(amb.rows) > 10 else "")
-                picks[amb.key] = st.selectbox(
+                picks[amb.key] = st.selectbox(ui.literal(
                     f"{amb.name} · {country_name(amb.country_code)}" + (f" ({amb.admin1})" if amb.admin1 else "")
-                    + f" · row{'s' if len(amb.rows) > 1 else ''} {rows}", ids, index=None,
+                    + f" · row{'s' if len(amb.rows) > 1 else ''} {rows}"), ids, index=None,
                     placeholder="Choose the place", key=f"amb_{digest}_{'|'.join(amb.key)}",
                     format_func=lambda g, cands=cands: "Leave these rows out" if g == 0 else
                     f"{cands[g].name} · region {cands[g].admin1_code} · pop. {cands[g].population:,} · "
@@ -129,7 +135,9 @@ if result is not None:
     if rejected:
         st.markdown(f"**Rejected rows ({len(rejected):,})**: each problem with its row, column, value and reason.")
         report = upload.report_frame(result)
-        st.dataframe(report, hide_index=True, key="rejected_table")
+        st.dataframe(report, hide_index=True, key="rejected_table", column_config={
+            "row": st.column_config.NumberColumn("row", width="small"), "reason": st.column_config.TextColumn(
+                "reason", width="large")})
         st.download_button("Download the rejected rows (CSV)", report.to_csv(index=False).encode(),
                            file_name=f"rejected_{result.filename}.csv", mime="text/csv", icon=":material/download:")
     warnings = upload.report_frame(result, "warning")
@@ -162,12 +170,14 @@ if result is not None:
             links[1].page_link("pages/timeline.py", label="Timeline", icon=":material/timeline:")
             links[2].page_link("pages/places.py", label="Places table", icon=":material/table_rows:")
         d = st.columns(3)
-        d[0].download_button("Your accepted rows, cleaned (CSV)", upload.clean_frame(result).to_csv(index=False).encode(),
-                             file_name=f"clean_{result.filename.rsplit('.', 1)[0]}.csv", mime="text/csv",
-                             icon=":material/download:", help="In the template's columns: ISO country codes and "
-                             "dates, coordinates filled in, network ids; upload it again any time.")
+        stem = result.filename.rsplit(".", 1)[0]
+        d[0].download_button("Your accepted rows, cleaned (CSV)",
+                             upload.clean_frame(result).to_csv(index=False).encode(), file_name=f"clean_{stem}.csv",
+                             mime="text/csv", icon=":material/download:",
+                             help="In the template's columns: ISO country codes and dates, coordinates filled in, "
+                                  "network ids; upload it again any time.")
         d[1].download_button("As a data package (ZIP)", upload.package_zip(result), mime="application/zip",
-                             file_name=f"{result.filename.rsplit('.', 1)[0]}_datapackage.zip", icon=":material/download:",
+                             file_name=f"{stem}_datapackage.zip", icon=":material/download:",
                              help="datapackage.json and one CSV per table, as the atlas' own data.")
     if st.button("Remove your data", icon=":material/delete:"):
         for key in ("upload_result", "user_atlas", "_upload_input", "upload_sample", "w_user_mode"):

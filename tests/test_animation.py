@@ -132,11 +132,21 @@ def test_the_gif_loops_and_holds_its_last_frame(view, atlas):
     pb = _short(view)
     data = animation.gif(view, atlas, pb, size=(320, 180), fps=4)
     img = Image.open(io.BytesIO(data))
-    assert data[:6] == b"GIF89a" and img.size == (320, 180)
-    assert img.n_frames == len(animation.frame_days(pb, 4))
-    assert img.info.get("loop") == 0
-    img.seek(img.n_frames - 1)
-    assert img.info["duration"] == animation.HOLD_SECONDS * 1000
+    assert data[:6] == b"GIF89a" and img.size == (320, 180) and img.info.get("loop") == 0
+    durations = []
+    for i in range(img.n_frames):
+        img.seek(i)
+        durations.append(img.info["duration"])
+    frames = len(animation.frame_days(pb, 4))
+    assert sum(durations) == (frames - 1) * 250 + animation.HOLD_SECONDS * 1000
+    assert durations[-1] >= animation.HOLD_SECONDS * 1000
+
+
+def test_a_long_timeline_gets_fewer_frames_a_second():
+    long = animation.Playback(1970, 2025, speed=0.5)
+    fps = animation.capped_fps(long, 10, animation.MAX_FRAMES["gif"])
+    assert fps < 10 and len(animation.frame_days(long, fps)) <= animation.MAX_FRAMES["gif"] + 2
+    assert animation.capped_fps(animation.Playback(2010, 2012, speed=4), 10, 300) == 10
 
 
 @pytest.mark.skipif(not animation.mp4_available(), reason="imageio-ffmpeg is not installed")

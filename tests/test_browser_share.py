@@ -71,6 +71,9 @@ def test_picking_a_table_row_opens_its_panel_and_puts_it_in_the_link(page, app_u
     search.fill("palermo")
     search.press("Enter")
     expect(page.get_by_text("1 matching “palermo”", exact=False)).to_be_visible(timeout=30000)
+    page.wait_for_function(  # the one-row table has replaced the full one (its height fits one row)
+        "() => { const g = document.querySelector('[data-testid=stDataFrame]');"
+        " return g && g.getBoundingClientRect().height < 2.5 * 35; }", timeout=30000)
     grid = page.get_by_test_id("stDataFrame").first
     expect(grid.locator("canvas").first).to_be_visible()
     expect(page.locator(".sc-panel")).to_have_count(0)

@@ -1,4 +1,4 @@
-"""Uploading a file in a real browser (Debian Chromium, no internet): the good rows on the map, the bad in the report."""
+"""Uploading a file in a real browser (Debian Chromium, no internet): good rows on the map, bad ones in the report."""
 from __future__ import annotations
 
 import io

@@ -217,6 +217,11 @@ def test_name_list(names, text):
     assert facets.name_list(names) == text
 
 
+def test_counted():
+    assert [facets.counted(1, "place"), facets.counted(1234, "place"), facets.counted(2, "policy", "policies")] == [
+        "1 place", "1,234 places", "2 policies"]
+
+
 # --- the bundled atlas -----------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

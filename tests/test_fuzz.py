@@ -2,7 +2,6 @@
 either accepted (and read as written) or reported by its row."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 import shutil
@@ -108,12 +107,13 @@ def fuzzed_tables(draw, table: str | None = None):
     return table, header, rows
 
 
+def _quoted(cell: str) -> str:
+    """A CSV field (csv.writer leaves a lone CR unquoted when lines end with LF, and no reader reads that back)."""
+    return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\r\n') else cell
+
+
 def _csv(header: list[str], rows: list[list[str]], newline: str = "\n") -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator=newline)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8")
+    return "".join(",".join(map(_quoted, r)) + newline for r in [header, *rows]).encode("utf-8")
 
 
 def _load(table: str, raw: bytes):
@@ -133,11 +133,19 @@ def _outcome(atlas, table: str) -> tuple[bool, set[int]]:
     return any(p.row in (None, 1) for p in errors), {p.row for p in errors if p.row not in (None, 1)}
 
 
+def _cells(header: list[str], row: list[str]) -> dict[str, str]:
+    """A row by column name as the loader reads it: names stripped, the first of two equal names wins."""
+    cells: dict[str, str] = {}
+    for name, value in zip(header, row):
+        cells.setdefault(name.strip(), value)
+    return cells
+
+
 def _loaded(atlas, table: str):
     return getattr(atlas, ATTRIBUTE.get(table, table))
 
 
-@fuzz(60)
+@fuzz(50)
 @given(fuzzed_tables(), st.sampled_from(["\n", "\r\n"]))
 def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newline):
     table, header, rows = case
@@ -149,7 +157,7 @@ def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newl
         return
     assert rejected <= set(range(2, len(rows) + 2)), "a problem names a row the file does not have"
     assert len(loaded) + len(rejected) == len(rows)
-    expected = [[dict(zip(header, r)).get(c, "").strip() for c in RES[table].columns]
+    expected = [[_cells(header, r).get(c, "").strip() for c in RES[table].columns]
                 for n, r in enumerate(rows, start=2) if n not in rejected]
     if table == "cities":  # coordinates become numbers; every other cell stays the text written
         got = loaded[RES[table].columns].assign(lat=lambda f: f["lat"].map(repr), lon=lambda f: f["lon"].map(repr))

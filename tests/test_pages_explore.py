@@ -72,8 +72,8 @@ def test_a_chart_selection_narrows_the_list(atlas, everything):
     assert "Places in your selection" in [h.value for h in at.subheader]
     assert sorted(_table(at)["Place"]) == sorted(atlas.places.loc[row["city_ids"], "name"])
     n = len(row["city_ids"])
-    assert any(m.value.startswith(f"**{n:,}** place{'s' if n != 1 else ''} in your selection") for m in at.markdown)
-    at.button[0].click().run()  # Clear selection
+    assert any(m.value.startswith(f"**{n:,} place{'s' if n != 1 else ''}** in your selection") for m in at.markdown)
+    at.button(key="timeline_clear").click().run()
     assert "Places in your selection" not in [h.value for h in at.subheader]
     assert len(_table(at)) == len(everything.places)
 
@@ -108,6 +108,16 @@ def test_countries_follows_a_single_country_filter_and_a_pick(atlas, everything)
     at.selectbox(key="country_pick").select(counts[1].value).run()
     assert not at.exception
     assert [h.value for h in at.main.header] == [counts[1].label] and len(_table(at)) == counts[1].count
+
+
+def test_countries_a_linked_place_opens_its_panel_beside_the_map(atlas, everything):
+    top = facets.facet_values(everything, atlas, "country")[0].value
+    place = select(atlas, FilterState(countries=(top,))).places.index[-1]
+    at = _open("countries", place=place)
+    assert not at.exception
+    panels = [e.proto.body for e in at.get("html") if "sc-panel" in e.proto.body]
+    assert len(panels) == 1 and f'data-place="{place}"' in panels[0]
+    assert at.query_params["place"] in (place, [place])
 
 
 def test_countries_first_and_latest_declarations(atlas, everything):

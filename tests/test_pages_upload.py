@@ -1,6 +1,7 @@
 """The "Your data" page, headless (AppTest): upload, report, choices, and the records on the other pages."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def expected(atlas, name: str, **kwargs) -> upload.UploadResult:
     return upload.process(up, Settings(guess_mapping(up.columns), **kwargs), atlas)
 
 
+def shown(markdown: str) -> str:
+    """Markdown as it reads on screen (the page escapes text from files)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def summary(at: AppTest) -> str:
     return next(m.value for m in at.markdown if " places in " in m.value or " place in " in m.value)
 
@@ -54,9 +60,10 @@ def test_upload_reports_good_and_bad_rows(atlas):
     want = expected(atlas, GOOD_AND_BAD)
     assert metrics(at) == {"Rows in the file": want.uploaded, "Accepted": len(want.accepted),
                            "Rejected": len(want.rejected), "Places": want.places}
-    assert any(f"{len(want.accepted)} accepted + {len(want.rejected)} rejected = {want.uploaded} rows uploaded" in c.value
-               for c in at.caption)
-    report = next(d.value for d in at.dataframe if list(d.value.columns) == ["row", "column", "value", "problem", "reason"])
+    sums = f"{len(want.accepted)} accepted + {len(want.rejected)} rejected = {want.uploaded} rows uploaded"
+    assert any(sums in shown(c.value) for c in at.caption)
+    columns = ["row", "column", "value", "problem", "reason"]
+    report = next(d.value for d in at.dataframe if list(d.value.columns) == columns)
     assert report["row"].tolist() == want.rejected
     assert at.session_state["user_mode"] == "beside"
     assert set(at.session_state["user_atlas"].places.index) == set(want.atlas.places.index)
@@ -101,7 +108,7 @@ def test_other_pages_show_uploaded_records_alone(page):
 ])
 def test_unusable_files_show_a_message(name, raw, message):
     at = send(open_page(), name, raw)
-    assert any(message in e.value for e in at.error)
+    assert any(message in shown(e.value) for e in at.error)
     assert not at.metric
 
 
@@ -152,3 +159,11 @@ def test_an_undated_list_shown_alone(page):
     assert not at.exception, at.exception
     if page == "pages/atlas.py":
         assert summary(at).startswith("**2** places in **1** country (2 with date unknown)")
+
+
+def test_text_from_the_file_is_shown_literally():
+    name = "![x](http:evil) *b* :red[c].csv"
+    at = send(open_page(), name, b"place,country,lat,lon\nBern,CH,46.948,7.447\n")
+    captions = [c.value for c in at.caption if "rows uploaded" in shown(c.value)]
+    assert captions and shown(captions[0]).startswith(name)
+    assert "![x](" not in captions[0] and "*b*" not in captions[0] and ":red[" not in captions[0]

@@ -25,7 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 from .atlas import Atlas
 from .cite import describe_filters
 from .countries import BASEMAP
-from .mapview import build_map, day_number, payload, state_layer
+from .mapview import build_map, day_number, jinja_literal, payload, state_layer
 from .offline import inline_assets
 from .query import View
 from .schema import DATA_DIR, descriptor
@@ -33,6 +33,7 @@ from .schema import DATA_DIR, descriptor
 SPEEDS = (0.5, 1.0, 2.0, 4.0)  # years per second, as the map's own speed menu
 SIZES = {"960 × 540": (960, 540), "1280 × 720": (1280, 720), "1920 × 1080": (1920, 1080)}
 HOLD_SECONDS = 2.0  # the last frame stays this long
+MAX_FRAMES = {"gif": 300, "mp4": 1200}  # longer timelines get fewer frames a second (memory, waiting time)
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 _OCEAN, _LAND, _BORDER, _INK = (201, 220, 235), (228, 231, 234), (255, 255, 255), (17, 17, 17)
 
@@ -166,10 +167,10 @@ def step_layer(view: View, day: date, place: str | None, *, precision: str = "da
     return group
 
 
-def credit(atlas: Atlas) -> str:
+def credit() -> str:
     """One line of credit for exports: data title, version date, licence."""
     pkg = descriptor(DATA_DIR)
-    return f"{pkg['title']} · data of {pkg['created']} · {pkg['licenses'][0]['name']} · every fact cites its source"
+    return f"{pkg['title']} · data of {pkg['created'][:10]} · {pkg['licenses'][0]['name']} · every fact cites its source"
 
 
 def export_title(view: View, atlas: Atlas) -> str:
@@ -192,8 +193,8 @@ def standalone_html(view: View, atlas: Atlas, playback: Playback, *, title: str 
     title = title or export_title(view, atlas)
     root = m.get_root()
     root.title = escape(title)
-    root.html.add_child(folium.Element(f'{_HTML_CSS}<div class="sc-standalone-title">{escape(title)}'
-                                       f"<small>{escape(credit(atlas))}</small></div>"), name="sc_title")
+    root.html.add_child(folium.Element(jinja_literal(f'{_HTML_CSS}<div class="sc-standalone-title">{escape(title)}'
+                                                     f"<small>{escape(credit())}</small></div>")), name="sc_title")
     return inline_assets(root.render())
 
 
@@ -292,6 +293,12 @@ def _tile(lines: list[tuple[str, ImageFont.FreeTypeFont]], pad: int, dots: list[
     return img
 
 
+def capped_fps(playback: Playback, fps: float, max_frames: int) -> float:
+    """The frame rate, lowered so that the whole timeline fits in `max_frames` frames."""
+    seconds = ((playback.end_day - playback.start_day).days / 365) / playback.speed
+    return min(fps, max_frames / max(seconds, 1e-9))
+
+
 def frame_days(playback: Playback, fps: float) -> list[date]:
     """The day each frame shows: the map's own pace (speed years a second), ending on the last day."""
     step = 365 * playback.speed / fps
@@ -301,8 +308,9 @@ def frame_days(playback: Playback, fps: float) -> list[date]:
 
 
 def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int] = (960, 540), fps: float = 10,
-           title: str = "") -> Iterator[Image.Image]:
-    """RGB frames of the timeline: basemap, dots coloured as on the map, a large date label and the counter."""
+           title: str = "", days: list[date] | None = None) -> Iterator[Image.Image]:
+    """RGB frames of the timeline (`frame_days`, or the days given): basemap, dots coloured as on the map, a large
+    date label and the counter."""
     w, h = size
     unit = h / 540
     pad, radius = round(8 * unit), max(3, round(5 * unit))
@@ -312,7 +320,7 @@ def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int
     legend_tile = _tile([(i["label"], small) for i in legend], pad, [i["color"] for i in legend]) if legend else None
     room = w - 4 * pad - (legend_tile.width if legend_tile else 0)
     title_tile = _tile([(_fit(title or export_title(view, atlas), mid, room), mid),
-                        (_fit(credit(atlas), small, room), small)], pad // 2)
+                        (_fit(credit(), small, room), small)], pad // 2)
     frame = _Frame(view, size, (pad, title_tile.height + 3 * pad, (legend_tile.width + 2 * pad) if legend_tile else pad,
                                 round(130 * unit)))
     base = _basemap(frame)
@@ -324,7 +332,7 @@ def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int
     order = [i for i in sorted(range(len(rows)), key=lambda i: rows[i][5]) if 0 <= xs[i] < w and 0 <= ys[i] < h]
     sprites: dict[tuple, Image.Image] = {}
     clock = _Clock(view)
-    for day in frame_days(playback, fps):
+    for day in days or frame_days(playback, fps):
         counts, shown = clock.counts(day, playback.show_undated), clock.shown(day, playback.show_undated)
         img = base.copy()
         for i in order:
@@ -346,12 +354,15 @@ def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int
 
 def gif(view: View, atlas: Atlas, playback: Playback, *, size=(960, 540), fps: float = 10, title: str = "") -> bytes:
     """An animated GIF of the timeline (loops, holds the last frame); one shared palette keeps colours steady."""
-    shots = list(frames(view, atlas, playback, size=size, fps=fps, title=title))
-    palette = shots[-1].quantize(colors=96, method=Image.Quantize.MEDIANCUT)
-    paletted = [s.quantize(palette=palette, dither=Image.Dither.NONE) for s in shots]
-    durations = [round(1000 / fps)] * (len(paletted) - 1) + [round(HOLD_SECONDS * 1000)]
+    fps = capped_fps(playback, fps, MAX_FRAMES["gif"])
+    days = frame_days(playback, fps)
+    last = next(frames(view, atlas, playback, size=size, title=title, days=days[-1:]))
+    palette = last.quantize(colors=96, method=Image.Quantize.MEDIANCUT)
+    paletted = (shot.quantize(palette=palette, dither=Image.Dither.NONE)
+                for shot in frames(view, atlas, playback, size=size, title=title, days=days))
+    durations = [round(1000 / fps)] * (len(days) - 1) + [round(HOLD_SECONDS * 1000)]
     buf = io.BytesIO()
-    paletted[0].save(buf, format="GIF", save_all=True, append_images=paletted[1:], duration=durations, loop=0)
+    next(paletted).save(buf, format="GIF", save_all=True, append_images=paletted, duration=durations, loop=0)
     return buf.getvalue()
 
 
@@ -367,10 +378,12 @@ def mp4_available() -> bool:
 def mp4(view: View, atlas: Atlas, playback: Playback, *, size=(1280, 720), fps: float = 20, title: str = "") -> bytes:
     """An H.264 MP4 of the timeline (plays in slide software), ending on a held last frame."""
     import imageio_ffmpeg
+    fps = capped_fps(playback, fps, MAX_FRAMES["mp4"])
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "timeline.mp4"
         writer = imageio_ffmpeg.write_frames(str(path), size, fps=fps, codec="libx264", pix_fmt_out="yuv420p",
-                                             macro_block_size=2, quality=7, ffmpeg_log_level="error")
+                                             macro_block_size=2, quality=7, ffmpeg_log_level="error",
+                                             output_params=["-preset", "veryfast"])
         writer.send(None)
         last = None
         for shot in frames(view, atlas, playback, size=size, fps=fps, title=title):
@@ -382,7 +395,7 @@ def mp4(view: View, atlas: Atlas, playback: Playback, *, size=(1280, 720), fps: 
         return path.read_bytes()
 
 
-def html(view: View, atlas: Atlas, playback: Playback, *, title: str = "", **_) -> bytes:
+def html_page(view: View, atlas: Atlas, playback: Playback, *, title: str = "", **_) -> bytes:
     """The standalone HTML page, as bytes (plays by itself, loops)."""
     return standalone_html(view, atlas, Playback(**{**playback.__dict__, "autoplay": True, "loop": True}),
                            title=title).encode("utf-8")
@@ -390,17 +403,18 @@ def html(view: View, atlas: Atlas, playback: Playback, *, title: str = "", **_) 
 
 @dataclass(frozen=True)
 class Format:
-    """An export for slides."""
+    """An export for slides, and the frame sizes it offers (none: it scales with the window)."""
 
     label: str
     mime: str
     ext: str
     render: Callable[..., bytes]
+    sizes: tuple[str, ...] = ()
 
 
-FORMATS = {"gif": Format("Animated GIF", "image/gif", "gif", gif),
-           "mp4": Format("MP4 video", "video/mp4", "mp4", mp4),
-           "html": Format("HTML page (plays offline in a browser)", "text/html", "html", html)}
+FORMATS = {"gif": Format("Animated GIF", "image/gif", "gif", gif, ("960 × 540", "1280 × 720")),
+           "mp4": Format("MP4 video", "video/mp4", "mp4", mp4, tuple(SIZES)),
+           "html": Format("HTML page (plays offline in a browser)", "text/html", "html", html_page)}
 
 
 def available_formats() -> dict[str, Format]:

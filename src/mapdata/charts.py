@@ -14,16 +14,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
+from .mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
+from .mapview import OTHER
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
-OTHER = "#8c8c8c"
 _FONT = dict(family="sans-serif", size=13)
+_LEGEND = dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text="")
 
 
-def _layout(fig: go.Figure, height: int, top: int = 36) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=8, r=8, t=top, b=8), font=_FONT, hoverlabel=dict(align="left"),
-                      legend=dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text=""),
-                      plot_bgcolor="white")
+def _layout(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=8, r=8, t=36, b=8), font=_FONT, hoverlabel=dict(align="left"),
+                      legend=_LEGEND, plot_bgcolor="white")
     fig.update_xaxes(showgrid=False, linecolor="#999", ticks="outside")
     fig.update_yaxes(gridcolor="#e6e6e6", zeroline=False, rangemode="tozero")
     return fig
@@ -31,7 +31,8 @@ def _layout(fig: go.Figure, height: int, top: int = 36) -> go.Figure:
 
 def _years_axis(fig: go.Figure, years: pd.Series) -> None:
     low, high = (int(years.min()), int(years.max())) if len(years) else (0, 0)
-    fig.update_xaxes(tickformat="d", dtick=1 if high - low <= 12 else None, range=[low - 0.7, high + 0.7], title_text=None)
+    fig.update_xaxes(tickformat="d", dtick=1 if high - low <= 12 else None, range=[low - 0.7, high + 0.7],
+                     title_text=None)
 
 
 def colours(values: list[str], n: int = len(PALETTE)) -> dict[str, str]:
@@ -55,9 +56,9 @@ def growth_chart(series: pd.DataFrame, undated: dict[str, int] | None = None, *,
         part = series[series["network"] == net]
         grey = colour[net] == OTHER
         hover = [_growth_hover(r, undated.get(net, 0)) for r in part.itertuples()]
+        name = part["network_label"].iloc[0] if len(order) > 1 else "members (cumulative)"
         fig.add_trace(go.Scatter(
-            x=part["year"], y=part["members"], mode="lines+markers",
-            name="Other networks" if grey else "members (cumulative)" if len(order) == 1 else part["network_label"].iloc[0],
+            x=part["year"], y=part["members"], mode="lines+markers", name="Other networks" if grey else name,
             line=dict(color=colour[net], width=1.5 if grey else 2.5, shape="hv"),
             marker=dict(size=[(5 if grey else 8) if n else 0 for n in part["joined"]]),
             customdata=list(zip(part["key"], hover)), hovertemplate="%{customdata[1]}<extra></extra>",
@@ -65,15 +66,16 @@ def growth_chart(series: pd.DataFrame, undated: dict[str, int] | None = None, *,
         others_shown = others_shown or grey
     if len(order) == 1:  # one network: its joins per year as bars under the line
         fig.add_trace(go.Bar(x=part["year"], y=part["joined"], name="joined that year", marker_color=PALETTE[5],
-                             opacity=0.6, customdata=list(zip(part["key"], hover)),
+                             opacity=0.6, width=0.6, customdata=list(zip(part["key"], hover)),
                              hovertemplate="%{customdata[1]}<extra></extra>"))
-    fig.update_yaxes(title_text="places")
+    fig.update_yaxes(title_text="places", dtick=1 if series["members"].max() <= 5 else None)
     _years_axis(fig, series["year"])
     return _layout(fig, height)
 
 
 def _growth_hover(row, undated: int) -> str:
-    text = f"<b>{escape(row.network_label)}</b> · {row.year}<br>{row.members} place{'s' if row.members != 1 else ''} by then"
+    text = (f"<b>{escape(row.network_label)}</b> · {row.year}<br>"
+            f"{row.members} place{'s' if row.members != 1 else ''} by then")
     if row.joined:
         text += f" (+{row.joined} this year)<br>Joined: {escape(name_list(row.names))}"
     if undated:
@@ -89,8 +91,8 @@ def declarations_chart(series: pd.DataFrame, *, row_height: int = 130) -> go.Fig
     groups = [g for g in totals.index if g != OTHER_COUNTRIES] + [g for g in totals.index if g == OTHER_COUNTRIES]
     colour = colours([g for g in groups if g != OTHER_COUNTRIES])
     colour[OTHER_COUNTRIES] = OTHER
-    fig = make_subplots(rows=max(len(labels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.06 if len(labels) > 1 else 0,
-                        subplot_titles=[escape(label) for label in labels])
+    fig = make_subplots(rows=max(len(labels), 1), cols=1, shared_xaxes=True,
+                        vertical_spacing=0.06 if len(labels) > 1 else 0, subplot_titles=[escape(x) for x in labels])
     in_legend: set[str] = set()
     for row, label in enumerate(labels, start=1):
         part = series[series["label"] == label]
@@ -100,10 +102,12 @@ def declarations_chart(series: pd.DataFrame, *, row_height: int = 130) -> go.Fig
             bars = part[part["country"] == group]
             if bars.empty:
                 continue
-            hover = [f"<b>{escape(label)}</b> · {r.year} · {escape(group)}<br>{r.count} declaration{'s' if r.count != 1 else ''}: "
-                     f"{escape(name_list(r.names))}" for r in bars.itertuples()]
+            hover = [f"<b>{escape(label)}</b> · {r.year} · {escape(group)}<br>"
+                     f"{r.count} declaration{'s' if r.count != 1 else ''}: {escape(name_list(r.names))}"
+                     for r in bars.itertuples()]
             fig.add_trace(go.Bar(x=bars["year"], y=bars["count"], name=group, marker_color=colour[group],
-                                 customdata=list(zip(bars["key"], hover)), hovertemplate="%{customdata[1]}<extra></extra>",
+                                 customdata=list(zip(bars["key"], hover)),
+                                 hovertemplate="%{customdata[1]}<extra></extra>",
                                  legendgroup=group, legendrank=groups.index(group),
                                  showlegend=group not in in_legend), row=row, col=1)
             in_legend.add(group)
@@ -116,7 +120,7 @@ def declarations_chart(series: pd.DataFrame, *, row_height: int = 130) -> go.Fig
 
 
 def facet_chart(values: list[FacetValue], *, top: int = 12, height_per_bar: int = 26) -> go.Figure:
-    """A facet as horizontal bars, most first (the `top` values; the rest summed as 'Other')."""
+    """A facet as horizontal bars, most first (the `top` values; the rest summed in one grey bar)."""
     shown = values[:top]
     rest = values[top:]
     labels = [v.label for v in shown] + ([f"{len(rest)} others"] if rest else [])
@@ -124,8 +128,8 @@ def facet_chart(values: list[FacetValue], *, top: int = 12, height_per_bar: int 
     bar_colours = [PALETTE[0]] * len(shown) + [OTHER] * bool(rest)
     fig = go.Figure(go.Bar(x=counts, y=labels, orientation="h", marker_color=bar_colours, text=counts,
                            textposition="outside", cliponaxis=False,
-                           hovertemplate="%{y}: %{x} places<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", title_text=None)
+                           hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
     fig.update_xaxes(visible=False)
     fig = _layout(fig, 40 + height_per_bar * max(len(labels), 1))
     fig.update_layout(margin=dict(l=8, r=32, t=8, b=8), dragmode=False, showlegend=False)
@@ -150,9 +154,10 @@ CARD_CSS = """<style>
 
 def milestone_html(heading: str, m: Milestone | None, empty: str) -> str:
     """A card for a country's first or latest declaration: place, label, date and source (escaped)."""
+    head = f'<div class="sc-k">{escape(heading)}</div>'
     if m is None:
-        return f'{CARD_CSS}<div class="sc-card"><div class="sc-k">{escape(heading)}</div><div class="sc-s">{escape(empty)}</div></div>'
-    return (f'{CARD_CSS}<div class="sc-card" data-place="{escape(m.city_id, quote=True)}"><div class="sc-k">{escape(heading)}</div>'
+        return f'{CARD_CSS}<div class="sc-card">{head}<div class="sc-s">{escape(empty)}</div></div>'
+    return (f'{CARD_CSS}<div class="sc-card" data-place="{escape(m.city_id, quote=True)}">{head}'
             f'<div class="sc-v"><b>{escape(m.name)}</b> · {escape(m.what)} · {escape(m.date)}</div>'
             f'<div class="sc-s">Source: {_link(m.source_title, m.source_url)}</div></div>')
 

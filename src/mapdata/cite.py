@@ -55,7 +55,7 @@ def cite_view(view: View, atlas: Atlas, url: str, accessed: date | None = None) 
     places = shown_places(view)
     n, m = len(places), places["country_code"].nunique()
     sources = view_sources(view, atlas)
-    lines = [f"{pkg['title']} (version {pkg['version']}, data of {pkg['created']}). "
+    lines = [f"{pkg['title']} (version {pkg['version']}, data of {str(pkg['created'])[:10]}). "
              f"View: {describe_filters(view.state, atlas)}: {n} place{'s' if n != 1 else ''} in {m} "
              f"countr{'ies' if m != 1 else 'y'}. Licence: {pkg['licenses'][0]['name']}. "
              f"Accessed {(accessed or date.today()).isoformat()}.",

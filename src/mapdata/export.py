@@ -18,7 +18,7 @@ import pandas as pd
 from .atlas import Atlas
 from .cite import describe_filters, shown_facts, shown_places, view_sources
 from .dates import display
-from .mapview import build_map
+from .mapview import build_map, jinja_literal
 from .offline import inline_assets
 from .query import FilterState, View
 from .schema import DATA_DIR, descriptor
@@ -140,15 +140,17 @@ def to_geojson(view: View, atlas: Atlas, **_) -> bytes:
 
 _LEAN_JS, _LEAN_CSS = {"leaflet", "jquery"}, {"leaflet_css"}
 CREDIT_CSS = """
-.sc-export-credit { position: absolute; z-index: 1000; right: 10px; bottom: 24px; max-width: 340px; max-height: 60%;
-  overflow: auto; background: rgba(255,255,255,.94); border-radius: 6px; padding: 6px 10px; font: 12px/1.4 sans-serif;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); }
+.sc-export-credit { position: absolute; z-index: 1000; left: 10px; top: 84px; max-width: min(360px, 60vw);
+  max-height: calc(100% - 260px); overflow: auto; background: rgba(255,255,255,.95); border-radius: 6px;
+  padding: 6px 10px; font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,.3); }
 .sc-export-credit summary { cursor: pointer; }
 .sc-export-credit ul { margin: 4px 0 0 16px; padding: 0; }
+.sc-export-credit a { word-break: break-all; }
 """
 
 
 def _credit_html(view: View, atlas: Atlas, link: str) -> str:
+    """Title, what the view shows, data date and licence; the disclaimer and sources one click away."""
     pkg = descriptor(DATA_DIR)
     sources = view_sources(view, atlas)
     items = "".join(f"<li>{escape(s.title)}" + (f' <a href="{escape(s.url, quote=True)}">{escape(s.url)}</a>'
@@ -156,10 +158,10 @@ def _credit_html(view: View, atlas: Atlas, link: str) -> str:
                     for s in sources.itertuples())
     back = (f' · <a href="{escape(link, quote=True)}">open in the app</a>'
             if link.startswith(("http://", "https://")) else "")
-    return (f"<style>{CREDIT_CSS}</style><div class=\"sc-export-credit\"><b>{escape(pkg['title'])}</b><br>"
-            f"{escape(describe_filters(view.state, atlas))} · data of {escape(pkg['created'])} · "
-            f"{escape(pkg['licenses'][0]['name'])}{back}<details><summary>How to read this map, and its "
-            f"{len(sources)} sources</summary><p>{escape(pkg['disclaimer'])}</p><ul>{items}</ul></details></div>")
+    return (f"<style>{CREDIT_CSS}</style><div class=\"sc-export-credit\"><details><summary><b>"
+            f"{escape(pkg['title'])}</b>: {escape(describe_filters(view.state, atlas))} · "
+            f"{escape(pkg['licenses'][0]['name'])}</summary>Data of {escape(str(pkg['created'])[:10])}{back}"
+            f"<p>{escape(pkg['disclaimer'])}</p><b>Sources ({len(sources)})</b><ul>{items}</ul></details></div>")
 
 
 def to_html(view: View, atlas: Atlas, *, cluster: bool = True, link: str = "", **_) -> bytes:
@@ -170,7 +172,7 @@ def to_html(view: View, atlas: Atlas, *, cluster: bool = True, link: str = "", *
     m.default_css = [(n, u) for n, u in m.default_css if n in _LEAN_CSS]
     root = m.get_root()
     root.title = escape(f"Solidarity Cities Map: {describe_filters(state, atlas)}")
-    root.html.add_child(folium.Element(_credit_html(view, atlas, link)), name="sc_credit")
+    root.html.add_child(folium.Element(jinja_literal(_credit_html(view, atlas, link))), name="sc_credit")
     return inline_assets(root.render()).encode("utf-8")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .atlas import Atlas
+from .countries import country_name
 from .dates import display
 from .query import View
 
@@ -21,7 +22,7 @@ TOP_GROUPS = 8  # countries drawn in their own colour; the rest are "Other count
 OTHER_COUNTRIES = "Other countries"
 _FILTER_OF = {"country": "countries", "network": "networks", "label": "labels", "policy_type": "policy_types"}
 _FACET_OF = {kind: facet for facet, kind in KIND_OF.items()}
-_PLURAL = {"membership": "memberships", "declaration": "declarations", "policy": "policies"}
+_PLURAL = {"policy": "policies"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ class NetworkCard:
     founders: tuple[str, ...]
 
 
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """'1 place', '1,234 places'."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
 def name_list(names: Iterable[str], limit: int = 5) -> str:
     """'Berlin, Potsdam, Kiel and 4 more': the first few names of a list."""
     names = list(names)
@@ -84,8 +90,7 @@ def name_list(names: Iterable[str], limit: int = 5) -> str:
 def term_label(atlas: Atlas, facet: str, value: str) -> str:
     """A facet value for people: country name, network short name, label, policy type label."""
     if facet == "country":
-        hit = atlas.places.loc[atlas.places["country_code"] == value, "country"]
-        return hit.iloc[0] if len(hit) else value
+        return country_name(value)
     if facet == "network":
         return atlas.networks.at[value, "short_name"] if value in atlas.networks.index else value
     if facet == "policy_type":
@@ -125,7 +130,7 @@ def facets(view: View, atlas: Atlas) -> dict[str, list[FacetValue]]:
 
 
 def _first_joins(view: View, atlas: Atlas, networks: Iterable[str] | None) -> pd.DataFrame:
-    """One row per (place, network): the first dated membership's day, or None when no membership is dated."""
+    """One row per (place, network): the first dated membership's day, or NaT when no membership is dated."""
     f = facts_of(view, atlas, "membership")
     if networks is not None:
         f = f[f["what"].isin(list(networks))]
@@ -236,9 +241,8 @@ def undated_text(facts: pd.DataFrame) -> str:
     if undated.empty:
         return ""
     counts = sorted(undated["fact"].value_counts().items(), key=lambda kv: (-kv[1], kv[0]))
-    parts = ", ".join(f"{n} {_PLURAL.get(k, k) if n != 1 else k}" for k, n in counts)
-    n = len(undated)
-    return f"{n} fact{'s' if n != 1 else ''} without a date ({parts})"
+    parts = ", ".join(counted(n, k, _PLURAL.get(k)) for k, n in counts)
+    return f"{counted(len(undated), 'fact')} without a date ({parts})"
 
 
 def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:
@@ -253,9 +257,11 @@ def milestones(view: View, atlas: Atlas, kind: str = "declaration") -> tuple[Mil
     if f.empty:
         return None, None
     f = f.assign(_day=f["start_day"].map(pd.Timestamp)).sort_values(["_day", "city_id"], kind="stable")
+
     def record(row) -> Milestone:
         return Milestone(row["city_id"], atlas.places.at[row["city_id"], "name"],
-                         term_label(atlas, _FACET_OF[kind], row["what"]), row["start"], *_source(atlas, row["source_id"]))
+                         term_label(atlas, _FACET_OF[kind], row["what"]), row["start"],
+                         *_source(atlas, row["source_id"]))
 
     return record(f.iloc[0]), record(f.iloc[-1])
 
@@ -267,7 +273,8 @@ def network_card(atlas: Atlas, network_id: str) -> NetworkCard | None:
     n = atlas.networks.loc[network_id]
     m = atlas.memberships
     founders = m.loc[(m["network_id"] == network_id) & (m["role"] == "founder"), "city_id"]
-    names = tuple(sorted({atlas.places.at[c, "name"] for c in founders if c in atlas.places.index}, key=str.casefold))
+    ids = [c for c in dict.fromkeys(founders) if c in atlas.places.index]
+    names = tuple(sorted(atlas.places.loc[ids, "name"], key=str.casefold))
     return NetworkCard(network_id, n["name"], n["short_name"], atlas.label("network_kind", n["kind"]),
                        n["scope"].capitalize(), display(n["founded"]), n["description"], n["url"],
                        *(_source(atlas, n["source_id"]) if n["source_id"] else ("", "")), names)
@@ -279,6 +286,6 @@ def overlap(view: View, atlas: Atlas, network_id: str) -> list[Overlap]:
     inside = set(members.loc[members["what"] == network_id, "city_id"])
     others = members[members["city_id"].isin(inside) & (members["what"] != network_id)]
     names = view.places["name"]
-    out = [Overlap(net, term_label(atlas, "network", net), len(ids), tuple(sorted({names[c] for c in ids}, key=str.casefold)))
+    out = [Overlap(net, term_label(atlas, "network", net), len(ids), tuple(sorted(names[ids], key=str.casefold)))
            for net, ids in others.groupby("what")["city_id"].agg(lambda s: sorted(set(s))).items()]
     return sorted(out, key=lambda o: (-o.count, o.label.casefold()))

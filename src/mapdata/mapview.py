@@ -6,6 +6,7 @@ browser. Colours are colour-blind safe (Okabe-Ito for categories, viridis for ye
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import folium
@@ -147,7 +148,8 @@ class AtlasLayer(JSCSSMixin, MacroElement):
     def __init__(self, data: dict, options: dict):
         super().__init__()
         self._name = "AtlasLayer"
-        self.data = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.data = jinja_literal(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
+                                  js=True)
         self.options = json.dumps(options)
 
 
@@ -192,3 +194,12 @@ def state_layer(view: View, as_of: date | None, selected: str | None) -> folium.
     ids = list(view.places["city_id"])
     AtlasState(day_number(as_of or date.today()), ids.index(selected) if selected in ids else -1).add_to(group)
     return group
+
+
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+
+
+def jinja_literal(text: str, *, js: bool = False) -> str:
+    """Text made inert for branca, which renders every element's output again as a Jinja template: a '{{', '{%'
+    or '{#' from data would otherwise run as template code on the server. `js`: text inside JSON or JS strings."""
+    return _JINJA_OPEN.sub(r"\\u007b" if js else "&#123;", text)

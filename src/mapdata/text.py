@@ -14,3 +14,9 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """An id-safe slug: 'Frankfurt (Oder)' -> 'frankfurt-oder'."""
     return fold(text).replace(" ", "-")
+
+
+def markdown_literal(text: str) -> str:
+    """Text that Streamlit's Markdown (headings, labels, captions, toasts) prints as is: every ASCII punctuation
+    mark backslash-escaped, so links, images, colours, icons and maths from data or a link are not rendered."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))

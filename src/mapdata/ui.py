@@ -16,6 +16,7 @@ from .countries import country_name
 from .panel import FactLine, PlaceDetail, place_detail
 from .query import COLOR_MODES, FilterState, View, search_places, select
 from .schema import DATA_DIR, descriptor
+from .text import markdown_literal
 
 COLOR_LABELS = {"network": "Network", "year": "Declaration date", "policy": "Policy type"}
 _WIDGETS = {"countries": "w_countries", "networks": "w_networks", "labels": "w_labels",
@@ -54,7 +55,7 @@ def session_state(atlas: Atlas) -> urlstate.UrlState:
         parsed = urlstate.parse(st.query_params.to_dict(), atlas)
         st.session_state.url_state = parsed
         for notice in parsed.notices[:5]:
-            st.toast(notice, icon="⚠️")
+            st.toast(markdown_literal(notice), icon="⚠️")
     return st.session_state.url_state
 
 
@@ -417,3 +418,9 @@ def get_gazetteer():
     """The offline GeoNames gazetteer, loaded once per server (the upload page places towns with it)."""
     from .gazetteer import gazetteer
     return gazetteer()
+
+
+def literal(text: str) -> str:
+    """Text from a file shown literally where Streamlit reads markdown (labels, captions, messages)."""
+    import re
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))

@@ -42,7 +42,8 @@ TARGETS = {
     "place": ("Place name", "Required: the town, city or region, in local spelling if you can"),
     "country": ("Country", "Name or ISO code: Germany, Deutschland, DE, DEU"),
     "admin1": ("State or region", "Tells homonyms apart: two Bergens, four Springfields"),
-    "kind": ("Kind of place", "municipality (default), district, county, region, state, metropolitan_area, island, collective"),
+    "kind": ("Kind of place",
+             "municipality (default), district, county, region, state, metropolitan_area, island, collective"),
     "lat": ("Latitude", "Decimal degrees (52.52 or 52,52); empty: the place is found by name"),
     "lon": ("Longitude", "Decimal degrees; give both or neither"),
     "date": ("Date", f"Of the decision or start, at the precision you know: {FORMAT_HINT}; Excel dates work"),
@@ -53,7 +54,7 @@ TARGETS = {
     "title": ("Title", "Of the policy or declaration; a policy without one is titled by its type"),
     "outcome": ("Outcome", "adopted (default), proposed, rejected, revoked; absent for a documented gap"),
     "status": ("Status", "verified or unverified (default): verified means you hold a document stating it"),
-    "source": ("Source", "A URL or a title; required for every network, label or policy"),
+    "source": ("Source", "A URL, a title or a source id of the atlas; required for every network, label or policy"),
     "quote": ("Quote", "A short verbatim quote from the source"),
     "note": ("Note", "Anything else"),
 }
@@ -238,7 +239,8 @@ def _read_geojson(filename: str, raw: bytes, sheet: str | None) -> Upload:
         raise UploadError(f"{filename} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
     if isinstance(data, dict) and data.get("type") == "Feature":
         data = {"type": "FeatureCollection", "features": [data]}
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" \
+            or not isinstance(data.get("features"), list):
         raise UploadError(f"{filename} is JSON but not GeoJSON: expected a FeatureCollection of Point features")
     if not data["features"]:
         raise UploadError(f"{filename} has no features: add one Point feature per fact")
@@ -255,8 +257,9 @@ def _read_geojson(filename: str, raw: bytes, sheet: str | None) -> Upload:
                 and len(geom["coordinates"]) >= 2:
             point = [str(geom["coordinates"][1]), str(geom["coordinates"][0])]
         elif geom:
-            problems.append(Problem(filename, n, "geometry", str(geom.get("type", "")) if isinstance(geom, dict) else "",
-                                    "geometry", "is not a Point: the place is found by its name instead", "warning"))
+            kind = str(geom.get("type", "")) if isinstance(geom, dict) else ""
+            problems.append(Problem(filename, n, "geometry", kind, "geometry",
+                                    "is not a Point: the place is found by its name instead", "warning"))
         cells = [v if isinstance(v, str) else "" if v is None else json.dumps(v, ensure_ascii=False)
                  for v in (prop.get(k) for k in keys)]
         records.append((n, [*cells, *point]))
@@ -628,7 +631,8 @@ def _package(records: list[_Record], filename: str, base: Atlas) -> tuple[dict[s
             kind="web_page" if is_url else "document")
     for cid, recs in place_rows.items():
         for r in recs:
-            common = dict(city_id=cid, status=r.status, quote=r.quote, note="; ".join(x for x in (r.note, f"row {r.row} of {name}") if x))
+            note = "; ".join(x for x in (r.note, f"row {r.row} of {name}") if x)
+            common = dict(city_id=cid, status=r.status, quote=r.quote, note=note)
             src = sources.get(r.source, FILE_SOURCE)
             if r.fact == "membership":
                 add("memberships", [r.row], **common, network_id=r.what, role="member", start=r.date, end=r.end,
@@ -772,7 +776,8 @@ def _same_places(base: Atlas, user: Atlas) -> dict[str, str]:
         same = by_geonames.get((p["country_code"], p["kind"], p["geonames_id"])) if p["geonames_id"] else None
         if same is None:
             near = by_name[(by_name["_key"] == fold(p["name"])) & (by_name["country_code"] == p["country_code"])]
-            near = near[((near["lat"] - p["lat"]).abs() <= NEAR_DEGREES) & ((near["lon"] - p["lon"]).abs() <= NEAR_DEGREES)]
+            near = near[((near["lat"] - p["lat"]).abs() <= NEAR_DEGREES)
+                        & ((near["lon"] - p["lon"]).abs() <= NEAR_DEGREES)]
             same = near.index[0] if len(near) else None
         out[cid] = same or (cid if cid not in base.places.index else f"{cid}-yours")
     return out

@@ -1,0 +1,4 @@
+"""`python -m bench`: see bench/run.py."""
+from .run import main
+
+main()
