@@ -19,7 +19,10 @@ st.caption("Cities and towns that stand with migrants: their declarations, netwo
 view = ui.current_view(atlas, filters)
 ui.follow_map_click(view, "atlas_map")
 day = ui.date_slider(atlas)
-st.markdown(ui.summary_line(view, day))
+summary, share = st.columns([4, 1], vertical_alignment="center")
+summary.markdown(ui.summary_line(view, day))
+with share.popover("Share and export", icon=":material/ios_share:", use_container_width=True):
+    ui.share_box(view, atlas, cluster=cluster)
 
 state = st.session_state.url_state
 map_col, panel_col = st.columns([3, 2])

@@ -59,8 +59,17 @@ def app_url():
     (ROOT / ".pytest_cache").mkdir(exist_ok=True)
     proc, url = start_app()
     yield url
+    stop_app(proc)
+
+
+def stop_app(proc) -> None:
+    """Stop a server started by start_app (killed if it does not stop in time)."""
     proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,12 @@ def _query(url: str) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlparse(url).query).items()}
 
 
+def _goto_places(page, url: str) -> None:
+    """Open a Places link; the first page a fresh server shows also loads the atlas, hence the long wait."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=120000)
+
+
 def _open_share(page):
     """Open the share popover; returns it once its two code blocks (the link, the citation) are drawn."""
     page.get_by_role("button", name="Share and export").click()
@@ -41,6 +47,7 @@ def _open_share(page):
 def test_a_deep_link_restores_the_filtered_map_with_the_place_panel_open(page, app_url, atlas, external_requests):
     palermo = _palermo(atlas)
     page.goto(f"{app_url}/?country=IT&place={palermo}")
+    page.get_by_role("heading", name="Solidarity Cities Map").wait_for(timeout=120000)
     frame = map_frame(page)
     expect(frame.locator(".sc-count")).to_have_attribute("data-places", str(_italy_count(atlas)), timeout=30000)
     expect(frame.locator(".sc-count")).to_have_attribute("data-countries", "1")
@@ -52,8 +59,7 @@ def test_a_deep_link_restores_the_filtered_map_with_the_place_panel_open(page, a
 
 def test_a_deep_link_to_places_restores_the_table_and_panel(page, app_url, atlas):
     palermo = _palermo(atlas)
-    page.goto(f"{app_url}/places?country=IT&place={palermo}")
-    expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=30000)
+    _goto_places(page, f"{app_url}/places?country=IT&place={palermo}")
     shown = shown_places(select(atlas, FilterState(countries=("IT",))))
     expect(page.get_by_text(f"{len(shown):,} places in 1 country")).to_be_visible(timeout=30000)
     expect(page.locator(".sc-panel h3")).to_have_text("Palermo")
@@ -65,8 +71,7 @@ def test_a_deep_link_to_places_restores_the_table_and_panel(page, app_url, atlas
 
 def test_picking_a_table_row_opens_its_panel_and_puts_it_in_the_link(page, app_url, atlas):
     palermo = _palermo(atlas)
-    page.goto(f"{app_url}/places?country=IT")
-    expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=30000)
+    _goto_places(page, f"{app_url}/places?country=IT")
     search = page.get_by_placeholder("Name, region or country", exact=False)
     search.fill("palermo")
     search.press("Enter")
@@ -87,8 +92,7 @@ def test_picking_a_table_row_opens_its_panel_and_puts_it_in_the_link(page, app_u
 
 
 def test_the_csv_download_holds_the_filtered_places(page, app_url, atlas):
-    page.goto(f"{app_url}/places?country=IT")
-    expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=30000)
+    _goto_places(page, f"{app_url}/places?country=IT")
     box = _open_share(page)
     with page.expect_download(timeout=60000) as info:
         box.get_by_role("button", name="CSV").click()
@@ -100,8 +104,7 @@ def test_the_csv_download_holds_the_filtered_places(page, app_url, atlas):
 
 
 def test_the_exported_map_shows_its_markers_from_file_with_no_network(page, app_url, atlas, context, tmp_path):
-    page.goto(f"{app_url}/places?country=IT")
-    expect(page.get_by_role("heading", name="Places")).to_be_visible(timeout=30000)
+    _goto_places(page, f"{app_url}/places?country=IT")
     box = _open_share(page)
     with page.expect_download(timeout=60000) as info:
         box.get_by_role("button", name="HTML map").click()

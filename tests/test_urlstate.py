@@ -90,8 +90,6 @@ def test_values_of_the_wrong_type_never_raise(atlas, params):
     parse(params, atlas)
 
 
-@pytest.mark.xfail(strict=True, raises=(IndexError, TypeError),
-                   reason="urlstate.parse indexes list values without checking them (reported; not from real links)")
 @pytest.mark.parametrize("params", [{"country": []}, {"country": [3]}])
 def test_empty_or_non_text_lists_never_raise(atlas, params):
     parse(params, atlas)

@@ -62,8 +62,6 @@ def session_state(atlas: Atlas) -> urlstate.UrlState:
 def update_state(**changes) -> None:
     """Change the filter state (and so the link); the sidebar widgets follow on the next run."""
     _set_filters(**changes)
-    if set(changes) & set(_WIDGETS):
-        st.session_state._widgets_stale = True
 
 
 def _set_filters(**changes) -> None:
@@ -81,34 +79,42 @@ def sync_url() -> None:
 def sidebar_filters(atlas: Atlas, *, color: bool = True) -> FilterState:
     """The shared filters (country, network, label, policy type, verified only, colouring)."""
     state = session_state(atlas).filters
-    stale = st.session_state.pop("_widgets_stale", False)
-    for attr, key in _WIDGETS.items():  # widgets keep their own value, unless the state changed elsewhere
-        if stale or key not in st.session_state:
-            value = getattr(state, attr)
-            st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    for attr, key in _WIDGETS.items():  # the state is the truth; widgets write back through _widget_changed
+        value = getattr(state, attr)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
     nets = atlas.networks
     with st.sidebar:
         st.header("Filters")
         countries = st.multiselect("Country", sorted(atlas.places["country_code"].unique(), key=country_name),
-                                   format_func=country_name, key=_WIDGETS["countries"], placeholder="All countries")
+                                   format_func=country_name, placeholder="All countries", **_bound("countries"))
         networks = st.multiselect("Network or list", list(nets.sort_values("short_name").index),
-                                  format_func=lambda n: nets.at[n, "short_name"], key=_WIDGETS["networks"],
-                                  placeholder="All networks")
-        labels = st.multiselect("Declaration", sorted(atlas.declarations["label"].unique()), key=_WIDGETS["labels"],
-                                placeholder="All declarations")
+                                  format_func=lambda n: nets.at[n, "short_name"], placeholder="All networks",
+                                  **_bound("networks"))
+        labels = st.multiselect("Declaration", sorted(atlas.declarations["label"].unique()),
+                                placeholder="All declarations", **_bound("labels"))
         types = st.multiselect("Policy type", sorted(atlas.policies["policy_type"].unique(),
                                                      key=lambda t: atlas.label("policy_type", t)),
-                               format_func=lambda t: atlas.label("policy_type", t), key=_WIDGETS["policy_types"],
-                               placeholder="All policy types")
-        verified = st.toggle("Verified facts only", key=_WIDGETS["verified_only"],
+                               format_func=lambda t: atlas.label("policy_type", t), placeholder="All policy types",
+                               **_bound("policy_types"))
+        verified = st.toggle("Verified facts only", **_bound("verified_only"),
                              help="Leave out facts taken from public lists we hold no copy of (marked unverified).")
         color_by = state.color_by
         if color:
-            color_by = st.radio("Colour by", COLOR_MODES, format_func=COLOR_LABELS.get, key=_WIDGETS["color_by"],
-                                horizontal=True)
+            color_by = st.radio("Colour by", COLOR_MODES, format_func=COLOR_LABELS.get, horizontal=True,
+                                **_bound("color_by"))
     _set_filters(countries=tuple(countries), networks=tuple(networks), labels=tuple(labels),
                  policy_types=tuple(types), verified_only=verified, color_by=color_by)
     return st.session_state.url_state.filters
+
+
+def _bound(attr: str) -> dict:
+    """Widget arguments that tie a sidebar widget to one field of the filter state."""
+    return {"key": _WIDGETS[attr], "on_change": _widget_changed, "args": (attr,)}
+
+
+def _widget_changed(attr: str) -> None:
+    value = st.session_state[_WIDGETS[attr]]
+    _set_filters(**{attr: tuple(value) if isinstance(value, list) else value})
 
 
 def current_view(atlas: Atlas, filters: FilterState) -> View:

@@ -43,7 +43,7 @@ def parse(params: dict[str, str | list[str]], atlas: Atlas) -> UrlState:
     """Read query parameters (as `st.query_params.to_dict()` gives them) into a state."""
     out, changes, allowed = UrlState(), {}, _allowed(atlas)
     for key, raw in params.items():
-        value = (raw[-1] if isinstance(raw, list) else str(raw))[:MAX_VALUE]
+        value = str((raw[-1] if raw else "") if isinstance(raw, list) else raw)[:MAX_VALUE]
         if key not in KNOWN:
             out.notices.append(f"Ignored unknown link parameter '{key[:40]}'.")
         elif key in LISTS:

@@ -15,6 +15,12 @@
     return node;
   }
 
+  /* Leaflet shows a string tooltip as HTML, and streamlit-folium sends its text back on a click: escaped, a
+     name is shown and sent back exactly as written. */
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
   function isoDay(day, precision) {
     var iso = new Date(day * DAY).toISOString();
     return precision === "year" ? iso.slice(0, 4) : precision === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
@@ -63,7 +69,7 @@
         fillColor: undated ? "#ffffff" : color, fillOpacity: 0.9, opacity: 1,
         dashArray: undated ? "2 2" : null
       });
-      marker.bindTooltip(p[4], { direction: "top", offset: [0, -radius] });
+      marker.bindTooltip(escapeHtml(p[4]), { direction: "top", offset: [0, -radius] });
       marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false };
       return marker;
     });
