@@ -60,7 +60,8 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
         except story.StoryError as exc:
             stories = {upload.name: exc, **stories}
     chosen = st.selectbox("Story", list(stories), key="present_story", on_change=_reset_step,
-                          format_func=lambda k: stories[k].title if isinstance(stories[k], story.Story) else f"{k} (errors)")
+                          format_func=lambda k: stories[k].title if isinstance(stories[k], story.Story)
+                          else f"{k} (errors)")
 
 st.html(HEADING_CSS + (NO_CHROME_CSS if chrome else ""))
 playback = animation.Playback(years[0], years[1], speed, autoplay, loop, undated)
@@ -68,7 +69,8 @@ playback = animation.Playback(years[0], years[1], speed, autoplay, loop, undated
 if mode == "Story":
     current = stories.get(chosen)
     if isinstance(current, story.StoryError) or current is None:
-        st.error(f"The story {chosen} cannot be shown. Fix these problems in the file and load it again:")
+        st.error(f"The story {markdown_literal(chosen)} cannot be shown. Fix these problems in the file and load it "
+                 "again:")
         st.dataframe([p.__dict__ for p in (current.problems if current else [])], hide_index=True)
     else:
         steps = current.steps
@@ -87,8 +89,8 @@ if mode == "Story":
             line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
             st.html(story.STORY_CSS + story.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
         with map_col, st.container(key="present_story_box"):
-            st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False,
-                                                     legend_closed=True), key="present_story_map",
+            st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True),
+                      key="present_story_map",
                       height=height, use_container_width=True, returned_objects=[], center=step.center, zoom=step.zoom,
                       feature_group_to_add=animation.step_layer(view, step.day, step.place, precision=step.precision,
                                                                 show_undated=step.undated))

@@ -45,7 +45,7 @@ def test_keys_in_the_page_play_pause_and_step_the_map(page, app_url):
     frame = map_frame(page)
     play = frame.locator(".sc-play")
     expect(play).to_have_attribute("aria-label", "Pause")
-    page.get_by_role("heading", name="Present the atlas").click()  # the focus is in the page, not the map
+    page.get_by_text("Space plays or pauses").click()  # the focus is in the page, not in the map
     page.keyboard.press(" ")
     expect(play).to_have_attribute("aria-label", "Play")
     year = int(frame.locator(".sc-date").inner_text()[:4])

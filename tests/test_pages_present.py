@@ -81,7 +81,7 @@ def test_a_broken_story_shows_its_problems_instead_of_crashing(monkeypatch):
     at = _app()
     at.segmented_control(key="present_mode").set_value("Story").run()
     assert not at.exception
-    assert "mine.yaml cannot be shown" in at.error[0].value
+    assert "mine\\.yaml cannot be shown" in at.error[0].value
     table = at.dataframe[0].value
     assert table.iloc[0]["step"] == 2 and table.iloc[0]["field"] == "date"
 

@@ -281,7 +281,8 @@ def test_geojson_upload(atlas):
 
 def test_every_row_is_accounted_for_in_every_fixture(atlas):
     for path in FIXTURES.iterdir():
-        assert_counts_add_up(run(fixture(path.name), atlas))
+        if path.suffix != ".md":
+            assert_counts_add_up(run(fixture(path.name), atlas))
 
 
 def test_no_source_is_rejected_unless_the_file_names_one(atlas):

@@ -217,7 +217,7 @@
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         var legend = el("details", "sc-legend-part");
-        legend.open = self.map.getSize().x > 520;
+        legend.open = self.map.getSize().x > 800;
         legend.appendChild(el("summary", "sc-legend-title", d.legend_title));
         d.legend.forEach(function (item) {
           var row = el("div", "sc-legend-row");
@@ -230,7 +230,7 @@
           legend.appendChild(row);
         });
         box.appendChild(legend);
-        if (d.layers.length > 1) {
+        if (d.layers.length > 2) {
           var layers = el("details", "sc-legend-part sc-layers");
           layers.appendChild(el("summary", "sc-legend-title", "Layers (" + (d.layers.length - 1) + " networks)"));
           d.layers.forEach(function (name, i) {

@@ -1,0 +1,153 @@
+"""Concurrency: N browser sessions doing the user journeys for a while against one server on 127.0.0.1.
+
+    .venv/bin/python -m bench.load                      # 25 sessions, 3 minutes, bundled atlas
+    .venv/bin/python -m bench.load --sessions 5 --seconds 60 --size 5000
+
+One headless Chromium with one context per session; each session loops: open the atlas, step the "As of"
+slider back and forth (server round trip), move the in-map timeline, click two places, switch to another page.
+Counts errors (timeouts, page errors, Streamlit exceptions, lost connections), reports p50/p95 per action and
+the server's memory and CPU. Writes bench/results/load.md and load.json.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from . import browser as b
+from .run import BUNDLED, RESULTS, _free_port, dataset, environment, scenario
+
+ACTION_TIMEOUT_MS = 120_000
+OTHER_PAGES = [("Places", "Places"), ("Countries", "Countries"), ("Timeline", "Timeline")]
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _timed(samples: dict, name: str, coro):
+    """Await an action, keep its seconds under `name` (the action returns its own in-page time, or None)."""
+    t = time.perf_counter()
+    value = await coro
+    samples.setdefault(name, []).append(value if isinstance(value, float) else time.perf_counter() - t)
+
+
+async def session(i: int, browser, url: str, sc: dict, deadline: float, samples: dict, errors: list, counts: dict):
+    await asyncio.sleep(i * 0.6)  # arrivals spread over the first quarter minute
+    targets = sc["targets"]
+    while time.monotonic() < deadline:
+        tab = await b.new_tab(browser)
+        tab.page.set_default_timeout(ACTION_TIMEOUT_MS)
+        try:
+            await _timed(samples, "page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
+            await _timed(samples, "“As of” step (server)", b.server_step(tab, "ArrowLeft", sc["before"], sc["count_before"]))
+            await _timed(samples, "“As of” step (server)", b.server_step(tab, "ArrowRight", sc["day"], sc["count_day"]))
+            await _timed(samples, "timeline step in the map", b.client_step(tab, sc["early_n"], sc["count_early"]))
+            await _timed(samples, "timeline step in the map", b.client_step(tab, sc["day_n"], sc["count_day"]))
+            for t in targets:
+                await _timed(samples, "click → panel", b.click_place(tab, t["name"], t["lat"], t["lon"], t["tooltip"]))
+            link, heading = OTHER_PAGES[counts["journeys"] % len(OTHER_PAGES)]
+            t0 = time.perf_counter()
+            await tab.page.get_by_role("link", name=link, exact=True).first.click()
+            await tab.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
+            await b.wait_idle(tab.page)
+            samples.setdefault("switch page → heading, idle", []).append(time.perf_counter() - t0)
+            problems = tab.errors + await b.page_errors(tab)
+            errors += [f"session {i}: {p}" for p in problems if p != "websocket closed"]
+            counts["journeys"] += 1
+        except Exception as exc:  # counted, and the session starts a new journey
+            errors.append(f"session {i}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+        finally:
+            await tab.close()
+
+
+async def monitor(pid: int, deadline: float, memory: list):
+    while time.monotonic() < deadline:
+        status = Path(f"/proc/{pid}/status").read_text()
+        memory.append(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024)
+        await asyncio.sleep(2)
+
+
+async def run(sessions: int, seconds: float, data_dir: Path, sc: dict) -> dict:
+    from playwright.async_api import async_playwright
+    server = b.Server("app.py", None if data_dir == BUNDLED else data_dir, _free_port()).start()
+    samples, errors, memory, counts = {}, [], [], {"journeys": 0}
+    try:
+        async with async_playwright() as pw:
+            browser = await b.launch(pw)
+            warm = await b.new_tab(browser)  # the atlas is loaded once per server: not part of the load test
+            await b.open_map(warm, server.url)
+            await warm.close()
+            rss_before, cpu_before, started = server.memory_mb()["rss_mb"], _cpu_seconds(server.proc.pid), time.monotonic()
+            deadline = started + seconds
+            await asyncio.gather(monitor(server.proc.pid, deadline, memory),
+                                 *(session(i, browser, server.url, sc, deadline, samples, errors, counts)
+                                   for i in range(sessions)))
+            elapsed = time.monotonic() - started
+            await browser.close()
+        cpu = (_cpu_seconds(server.proc.pid) - cpu_before) / elapsed
+        peak = server.memory_mb()["peak_rss_mb"]
+    finally:
+        server.stop()
+    stats = {name: {"n": len(v), "p50_s": float(np.percentile(v, 50)), "p95_s": float(np.percentile(v, 95)),
+                    "max_s": float(max(v))} for name, v in samples.items()}
+    return {"sessions": sessions, "seconds": seconds, "elapsed_s": elapsed, "journeys": counts["journeys"],
+            "errors": len(errors), "error_messages": errors[:30], "actions": stats,
+            "server_rss_mb": {"before": rss_before, "max_sampled": round(max(memory, default=0)), "peak": peak},
+            "server_cpu_cores": round(cpu, 2)}
+
+
+def markdown(result: dict, env: dict, size: str) -> str:
+    lines = ["# Load test", "",
+             f"{env['when']} · commit {env['commit']} · {env['cores']} cores · load average at start "
+             f"{', '.join(f'{x:.1f}' for x in env['load_average'])} · {env['chromium']}", "",
+             f"{result['sessions']} browser sessions (one headless Chromium) for {result['seconds']:.0f} s against one "
+             f"server on 127.0.0.1, {'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}.",
+             "",
+             f"- journeys completed: {result['journeys']}",
+             f"- errors: **{result['errors']}** (goal 0)",
+             f"- server memory: {result['server_rss_mb']['before']} MB before, {result['server_rss_mb']['max_sampled']} MB "
+             f"at most while loaded (peak RSS {result['server_rss_mb']['peak']} MB)",
+             f"- server CPU: {result['server_cpu_cores']} cores on average", "",
+             "| action | count | p50 | p95 | max |", "|---|---|---|---|---|"]
+    for name, s in result["actions"].items():
+        lines.append(f"| {name} | {s['n']} | {s['p50_s']:.2f} s | {s['p95_s']:.2f} s | {s['max_s']:.1f} s |")
+    if result["error_messages"]:
+        lines += ["", "Errors (first 30):", *[f"- {e}" for e in result["error_messages"]]]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=25)
+    parser.add_argument("--seconds", type=float, default=180)
+    parser.add_argument("--size", default="bundled", help="bundled or a number of synthetic places")
+    parser.add_argument("--out", type=Path, default=RESULTS / "load")
+    args = parser.parse_args(argv)
+    if not 1 <= args.sessions <= 50 or not 10 <= args.seconds <= 900:
+        parser.error("--sessions must be 1..50 and --seconds 10..900")
+    import tempfile
+
+    from mapdata import load_atlas
+    from mapdata.query import FilterState, select
+    env = environment()
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        data_dir = dataset(args.size, Path(tmp))
+        sc = scenario(select(load_atlas(data_dir), FilterState()))
+        print(f"{args.sessions} sessions for {args.seconds:.0f} s against {args.size} …", flush=True)
+        result = asyncio.run(run(args.sessions, args.seconds, data_dir, sc))
+    env["load_average_end"] = os.getloadavg()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.with_suffix(".json").write_text(json.dumps({"environment": env, "size": args.size, **result}, indent=1))
+    args.out.with_suffix(".md").write_text(markdown(result, env, args.size))
+    print(markdown(result, env, args.size))
+
+
+if __name__ == "__main__":
+    main()
