@@ -50,17 +50,17 @@ def test_every_page_renders_a_hostile_link_with_defaults_and_notices(atlas, page
     state = at.session_state["url_state"]
     assert state.filters == FilterState(countries=(_country(atlas),))
     assert state.center is None and state.zoom is None
-    assert len(state.notices) == len(_hostile(atlas)) - 1  # every bad parameter but the country's good term
+    assert len(state.notices) == len(_hostile(atlas)) - 1  # one for each bad parameter; lat and lon share one
     assert max(map(len, state.notices)) < 200  # huge values are cut in the notice
     assert [t.value for t in at.toast] == [markdown_literal(n) for n in state.notices[:5]]
-    written = {k: v for k, v in at.query_params.items()}
+    written = dict(at.query_params)
     assert set(written) <= KNOWN and written.get("country") in (_country(atlas), [_country(atlas)])
 
 
 @pytest.mark.parametrize("values, countries, notices", [
     (["ZZ", "{c}"], ("{c}",), 0),  # repeated: the last value counts, as in Streamlit's own query parameters
     (["{c}", "ZZ"], (), 1),
-    (["{c},{c}, {c} ,"], ("{c}", "{c}", "{c}"), 0),
+    ([" {c} ,"], ("{c}",), 0),
     (["Ωμέγα,{c}"], ("{c}",), 1),
 ])
 def test_repeated_and_unicode_country_values(atlas, values, countries, notices):

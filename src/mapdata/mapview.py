@@ -25,6 +25,7 @@ OTHER, NONE = "#8c8c8c", "#d0d0d0"
 YEAR_BINS = [(None, 1999, "before 2000"), (2000, 2009, "2000–2009"), (2010, 2014, "2010–2014"),
              (2015, 2016, "2015–2016"), (2017, 2018, "2017–2018"), (2019, 2020, "2019–2020"), (2021, None, "2021 and later")]
 VIRIDIS = ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"]
+YOUR_DATA = "user-list"  # the network id every upload gets (mapdata.upload.LIST_ID)
 MAX_LAYERS = 30  # network switches fit in one 32-bit mask
 TILES = ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
          '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors &copy; '
@@ -49,7 +50,8 @@ def tooltips(places) -> dict[str, str]:
 
 def _legend_network(view: View, atlas: Atlas):
     counts = view.places["networks"].explode().dropna().value_counts()
-    top = list(counts.index[:len(CATEGORICAL)])
+    yours = [n for n in counts.index if n == YOUR_DATA]  # a visitor's own upload always gets its own colour
+    top = (yours + [n for n in counts.index if n != YOUR_DATA])[:len(CATEGORICAL)]
     colors = CATEGORICAL[:len(top)] + [OTHER, NONE]
     index = {n: i for i, n in enumerate(top)}
 
