@@ -27,15 +27,16 @@ _PAINTED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r
 _IN_LAYER = ("(A => A.group._topClusterLevel ? A.group._topClusterLevel._childCount"
              " : A.group.getLayers().length)(window.solidarityAtlas)")
 
-OURS_READY = """sel => { const f = document.querySelector(sel); const d = f && f.contentDocument;
+_EXCEPTION = "if (document.querySelector('[data-testid=\"stException\"]')) return -1;"
+OURS_READY = f"""sel => {{ {_EXCEPTION} const f = document.querySelector(sel); const d = f && f.contentDocument;
   const c = d && d.querySelector('.sc-count');
   if (!c || !(+c.dataset.places > 0) || f.getBoundingClientRect().height < 50) return false;
   const drawn = d.querySelector('.marker-cluster')
     || [...d.querySelectorAll('.leaflet-overlay-pane canvas')].some(x => x.width > 0);
-  return drawn ? performance.now() : false; }"""
-PEER_READY = """sel => { for (const f of document.querySelectorAll(sel)) { const d = f.contentDocument;
-  if (d && f.getBoundingClientRect().height > 50 && d.querySelector('.leaflet-marker-icon')) return performance.now(); }
-  return false; }"""
+  return drawn ? performance.now() : false; }}"""
+PEER_READY = f"""sel => {{ {_EXCEPTION} for (const f of document.querySelectorAll(sel)) {{ const d = f.contentDocument;
+  if (d && f.getBoundingClientRect().height > 50 && d.querySelector('.leaflet-marker-icon')) return performance.now(); }}
+  return false; }}"""
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
 
 CLIENT_STEP = f"""async ([day, expected]) => {{
@@ -181,7 +182,11 @@ async def open_map(tab: Tab, url: str, peer: bool = False) -> float:
     """Seconds from navigation start until the map shows its first markers (ours: counter set and drawn)."""
     await tab.page.goto(url, wait_until="commit")
     handle = await tab.page.wait_for_function(PEER_READY if peer else OURS_READY, arg=FRAME, polling="raf")
-    return await handle.json_value() / 1000
+    value = await handle.json_value()
+    if value < 0:
+        raise RuntimeError("the page shows an exception: "
+                           + (await tab.page.locator("[data-testid='stException']").first.inner_text())[:300])
+    return value / 1000
 
 
 async def settle(tab: Tab, quiet_ms: int = 1500) -> int:
@@ -202,7 +207,7 @@ async def client_step(tab: Tab, day: int, expected: int) -> float:
 
 
 async def _slider(page):
-    thumb = page.locator("[data-testid='stSlider'] [role='slider']").first
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
     await thumb.focus()
     return thumb
 

@@ -88,7 +88,7 @@ def scenario(view) -> dict:
     lat, lon = np.radians(places["lat"].to_numpy()), np.radians(places["lon"].to_numpy())
     clat, clon = np.radians(big["lat"].to_numpy())[:, None], np.radians(big["lon"].to_numpy())[:, None]
     dist = np.hypot((lon - clon) * np.cos(clat), lat - clat)  # small-angle distance to every place
-    dist[dist == 0] = np.inf
+    dist[np.arange(len(big)), places.index.get_indexer(big.index)] = np.inf  # not itself; a twin counts
     order = big.assign(alone=dist.min(axis=1)).sort_values("alone", ascending=False)
     order = order[order["alone"] > np.radians(0.02)].drop_duplicates("name")
     text = tooltips(places)

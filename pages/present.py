@@ -21,6 +21,16 @@ def _reset_step() -> None:
     st.session_state.present_step = 0
 
 
+def _use_upload() -> None:
+    """Show a story as soon as it is loaded."""
+    _reset_step()
+    upload = st.session_state.get("present_upload")
+    if upload is None:
+        st.session_state.pop("present_story", None)
+    else:
+        st.session_state.present_story = f"Your file: {upload.name}"
+
+
 def _move(delta: int, total: int) -> None:
     st.session_state.present_step = min(max(st.session_state.present_step + delta, 0), total - 1)
 
@@ -53,12 +63,13 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
     st.markdown("**Story**")
     stories = story.bundled_stories(atlas)
     upload = st.file_uploader("Your own story (YAML or JSON)", type=["yaml", "yml", "json"], key="present_upload",
-                              on_change=_reset_step, help="Schema: data/stories/README.md in the project.")
+                              on_change=_use_upload, help="Schema: data/stories/README.md in the project.")
     if upload is not None:
         try:
-            stories = {upload.name: story.parse_story(upload.getvalue(), upload.name, atlas), **stories}
+            loaded = story.parse_story(upload.getvalue(), upload.name, atlas)
         except story.StoryError as exc:
-            stories = {upload.name: exc, **stories}
+            loaded = exc
+        stories = {f"Your file: {upload.name}": loaded, **stories}
     chosen = st.selectbox("Story", list(stories), key="present_story", on_change=_reset_step,
                           format_func=lambda k: stories[k].title if isinstance(stories[k], story.Story)
                           else f"{k} (errors)")
@@ -69,8 +80,7 @@ playback = animation.Playback(years[0], years[1], speed, autoplay, loop, undated
 if mode == "Story":
     current = stories.get(chosen)
     if isinstance(current, story.StoryError) or current is None:
-        st.error(f"The story {markdown_literal(chosen)} cannot be shown. Fix these problems in the file and load it "
-                 "again:")
+        st.error(f"{markdown_literal(chosen)} cannot be shown. Fix these problems in the file and load it again:")
         st.dataframe([p.__dict__ for p in (current.problems if current else [])], hide_index=True)
     else:
         steps = current.steps
@@ -89,9 +99,9 @@ if mode == "Story":
             line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
             st.html(story.STORY_CSS + story.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
         with map_col, st.container(key="present_story_box"):
-            st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True),
-                      key="present_story_map",
-                      height=height, use_container_width=True, returned_objects=[], center=step.center, zoom=step.zoom,
+            st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True,
+                                              center=step.center, zoom=step.zoom),
+                      key="present_story_map", height=height, use_container_width=True, returned_objects=[],
                       feature_group_to_add=animation.step_layer(view, step.day, step.place, precision=step.precision,
                                                                 show_undated=step.undated))
 else:

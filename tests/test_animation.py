@@ -92,6 +92,13 @@ def test_the_presenter_map_carries_its_settings(view, atlas):
     assert "autoplay" not in _config(animation.presenter_map(view, atlas).get_root().render())
 
 
+def test_a_step_with_a_view_opens_there_instead_of_fitting_its_places(view, atlas):
+    fitted = animation.presenter_map(view, atlas).get_root().render()
+    fixed = animation.presenter_map(view, atlas, center=(46.5, 5.0), zoom=5).get_root().render()
+    assert "fitBounds" in fitted and "fitBounds" not in fixed
+    assert re.search(r'center: \[46\.5, 5\.0\],\s*crs: L\.CRS\.EPSG3857,.*?"zoom": 5,', fixed, re.S)
+
+
 def test_a_story_step_layer_sets_date_label_and_undated(view):
     place = view.places.index[3]
     m = folium.Map(tiles=None)

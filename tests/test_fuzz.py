@@ -145,7 +145,7 @@ def _loaded(atlas, table: str):
     return getattr(atlas, ATTRIBUTE.get(table, table))
 
 
-@fuzz(50)
+@fuzz(40)
 @given(fuzzed_tables(), st.sampled_from(["\n", "\r\n"]))
 def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newline):
     table, header, rows = case
@@ -191,7 +191,7 @@ def test_extreme_values_never_load_a_place_off_the_earth(case):
 CSV_ALPHABET = st.sampled_from([",", ";", "\t", '"', "\n", "\r", " ", "a", "é", "<", "1", "-", ".", "\x00", "\ufeff"])
 
 
-@fuzz(20)
+@fuzz(15)
 @given(st.sampled_from(TABLES),
        st.one_of(st.binary(max_size=600),
                  st.text(CSV_ALPHABET, max_size=300).map(lambda t: t.encode("utf-8")),

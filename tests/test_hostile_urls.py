@@ -15,7 +15,7 @@ from mapdata.text import markdown_literal
 from mapdata.urlstate import KNOWN
 
 PAGES = re.findall(r'st\.Page\("(pages/[\w-]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
-HUGE = 100_000
+HUGE = 100_000  # the server answers 400 past about 128 kB of request line: longer links cannot reach the app
 
 
 def _country(atlas) -> str:
@@ -29,7 +29,7 @@ def _hostile(atlas) -> dict[str, str]:
         "country": f"{_country(atlas)},{'X' * HUGE}",  # huge, one good term first
         "network": "../../etc/passwd", "label": "Sanctuary City\x00", "policy": "🏳️‍🌈,health care",
         "verified": "maybe", "date": "2019-02-30", "color": "3", "place": "..%2F..%2Fetc%2Fpasswd",
-        "lat": "north", "lon": "1e999", "zoom": "1" * HUGE,
+        "lat": "north", "lon": "1e999", "zoom": "9" * 1000,
     }
 
 

@@ -19,6 +19,7 @@ from typing import Callable, Iterator
 import folium
 import numpy as np
 from branca.element import MacroElement
+from folium.map import FitBounds
 from folium.template import Template
 from PIL import Image, ImageDraw, ImageFont
 
@@ -151,9 +152,15 @@ def _playback_options(playback: Playback) -> dict:
 
 
 def presenter_map(view: View, atlas: Atlas, playback: Playback | None = None, *, cluster: bool = False,
-                  inline_basemap: bool = False, page_keys: bool = True, legend_closed: bool = False) -> folium.Map:
-    """The map in presenter style with the networks counter; with a playback it plays that range by itself."""
+                  inline_basemap: bool = False, page_keys: bool = True, legend_closed: bool = False,
+                  center: tuple[float, float] | None = None, zoom: int | None = None) -> folium.Map:
+    """The map in presenter style with the networks counter; with a playback it plays that range by itself.
+    With a centre and zoom it opens there instead of fitting its places."""
     m = build_map(view, atlas, cluster=cluster, presenter=True, inline_basemap=inline_basemap)
+    if center and zoom:
+        for name in [n for n, child in m._children.items() if isinstance(child, FitBounds)]:
+            del m._children[name]
+        m.location, m.options["zoom"] = list(center), zoom
     options = {"network_spans": network_spans(view), "page_keys": page_keys, "legend_closed": legend_closed}
     PresenterSettings({**options, **(_playback_options(playback) if playback else {})}).add_to(m)
     return m

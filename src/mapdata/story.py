@@ -116,6 +116,9 @@ class _Checker:
     def add(self, step: int, field_: str, value, message: str) -> None:
         self.problems.append(StoryProblem(self.name, step, field_, str(value)[:80], message))
 
+    def problems_for(self, step: int, fields: tuple[str, ...]) -> bool:
+        return any(p.step == step and p.field in fields for p in self.problems)
+
     def text(self, raw: dict, step: int, key: str, *, required: bool, limit: int = 0) -> str:
         value = raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -141,7 +144,7 @@ class _Checker:
             return date.today().isoformat(), date.today()
         day = dates.last_day(text)
         if day is None:
-            self.add(step, "date", text, f"'date' should look like {dates.FORMAT_HINT} or 'today', got '{text}'")
+            self.add(step, "date", text, f"'date' should look like {dates.FORMAT_HINT} (or be 'today'), got '{text}'")
         return text, day
 
     def citations(self, raw: dict, step: int) -> tuple[Citation, ...]:
@@ -200,6 +203,9 @@ class _Checker:
             if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 18:
                 self.add(step, "zoom", zoom, f"'zoom' should be a whole number from 1 (world) to 18 (street), got {zoom!r}")
                 zoom = None
+        if (center is None) != (zoom is None) and not self.problems_for(step, ("center", "zoom")):
+            self.add(step, "center" if center is None else "zoom", "",
+                     "'center' and 'zoom' go together: give both, or neither to fit the map to the places")
         if place is not None:
             place = str(place)
             if place not in self.atlas.places.index:
