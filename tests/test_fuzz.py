@@ -38,12 +38,12 @@ BASE = {
              lat="52.39886", lon="13.06566", geonames_id="2852458", population="182112"),
         dict(city_id="it-palermo", name="Palermo", country_code="IT", admin1="Sicily", kind="municipality",
              lat="38.1166", lon="13.3636", geonames_id="2523920", population="648260"),
-        dict(city_id="mt-valletta", name="Valletta", country_code="MT", admin1="", kind="municipality",  # off the basemap
+        dict(city_id="mt-valletta", name="Valletta", country_code="MT", admin1="", kind="municipality",  # no shape
              lat="35.89968", lon="14.5148", geonames_id="2562305", population="6794"),
     ],
     "networks": [dict(network_id="iash", name="International Alliance of Safe Harbours", short_name="IASH",
-                      kind="network", scope="transnational", founded="2021-06", description="", url="https://iash-eu.org",
-                      source_id="kurz-2026")],
+                      kind="network", scope="transnational", founded="2021-06", description="",
+                      url="https://iash-eu.org", source_id="kurz-2026")],
     "memberships": [
         dict(city_id="it-palermo", network_id="iash", role="founder", start="2021-06", end="", end_reason="",
              status="verified", source_id="kurz-2026", quote="a quote", note=""),
@@ -120,7 +120,8 @@ def _load(table: str, raw: bytes):
     """Load the base package with one table's file replaced by `raw`."""
     with tempfile.TemporaryDirectory() as tmp:
         for name, rows in BASE.items():
-            data = raw if name == table else _csv(RES[name].columns, [[r.get(c, "") for c in RES[name].columns] for r in rows])
+            columns = RES[name].columns
+            data = raw if name == table else _csv(columns, [[r.get(c, "") for c in columns] for r in rows])
             (Path(tmp) / RES[name].path).write_bytes(data)
         shutil.copy(ROOT / "data" / "vocabularies.csv", tmp)
         return load_atlas(tmp)
@@ -161,7 +162,8 @@ def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newl
                 for n, r in enumerate(rows, start=2) if n not in rejected]
     if table == "cities":  # coordinates become numbers; every other cell stays the text written
         got = loaded[RES[table].columns].assign(lat=lambda f: f["lat"].map(repr), lon=lambda f: f["lon"].map(repr))
-        expected = [[repr(float(v)) if c in ("lat", "lon") else v for c, v in zip(RES[table].columns, r)] for r in expected]
+        expected = [[repr(float(v)) if c in ("lat", "lon") else v for c, v in zip(RES[table].columns, r)]
+                    for r in expected]
     else:
         got = loaded[RES[table].columns]
     assert got.values.tolist() == expected
@@ -262,10 +264,12 @@ def test_any_json_is_read_or_refused_with_a_message(data):
 
 
 UPLOAD_COLUMNS = ["place", "Stadt", "country", "Land", "admin1", "lat", "lon", "Breite", "date", "Datum", "end",
-                  "network_or_label", "policy", "title", "outcome", "status", "source", "quote", "note", "kind", "x", ""]
+                  "network_or_label", "policy", "title", "outcome", "status", "source", "quote", "note", "kind", "x",
+                  ""]
 UPLOAD_CELLS = st.one_of(
     st.sampled_from(["Bern", "Zürich", "Palermo", "Frankfurt", "Springfield", "Nowhere-at-all", "Valletta", "CH", "DE",
-                     "Deutschland", "US", "IT", "MT", "ZZ", "46.95", "7,45", "52,52", "91", "-200", "nan", "inf", "1e309",
+                     "Deutschland", "US", "IT", "MT", "ZZ", "46.95", "7,45", "52,52", "91", "-200", "nan", "inf",
+                     "1e309",
                      "2019", "14.06.2019", "04/06/2019", "06/2019", "43630", "43630.0", "June 2019", "soon",
                      "Safe Harbour", "Sicherer Hafen", "iash", "ICORN", "health_care", "Municipal ID", "nonsense",
                      "https://example.org/s", "javascript:alert(1)", "a report", "adopted", "revoked", "absent",
@@ -276,7 +280,8 @@ UPLOAD_CELLS = st.one_of(
 @st.composite
 def uploads(draw):
     columns = draw(st.lists(st.sampled_from(UPLOAD_COLUMNS), min_size=1, max_size=8))
-    rows = draw(st.lists(st.lists(UPLOAD_CELLS, min_size=len(columns), max_size=len(columns) + 1), min_size=1, max_size=6))
+    row = st.lists(UPLOAD_CELLS, min_size=len(columns), max_size=len(columns) + 1)  # one cell too many, at times
+    rows = draw(st.lists(row, min_size=1, max_size=6))
     return columns, rows
 
 
@@ -306,8 +311,9 @@ def test_a_random_csv_upload_accounts_for_every_row(atlas, case, country, what, 
 
 
 XLSX_CELLS = st.one_of(UPLOAD_CELLS.filter(lambda v: not any(ord(c) < 32 and c not in "\t\n\r" for c in v)),
-                       st.none(), st.booleans(), st.integers(-10**15, 10**15), st.floats(allow_nan=False, allow_infinity=False),
-                       st.dates(date(1900, 3, 1), date(2100, 1, 1)), st.datetimes(datetime(1900, 3, 1), datetime(2100, 1, 1)))
+                       st.none(), st.booleans(), st.integers(-10**15, 10**15),
+                       st.floats(allow_nan=False, allow_infinity=False), st.dates(date(1900, 3, 1), date(2100, 1, 1)),
+                       st.datetimes(datetime(1900, 3, 1), datetime(2100, 1, 1)))
 
 
 @fuzz(10)
@@ -331,7 +337,8 @@ def test_a_random_workbook_upload_accounts_for_every_row(atlas, columns, rows):
 
 @pytest.mark.parametrize("coordinates", [5, {"x": 1, "y": 2}, "ab", [None, None], [[1, 2], [3, 4]], [1]])
 def test_a_point_with_odd_coordinates_is_read_by_name(coordinates):
-    data = {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates}, "properties": {"name": "Bern"}}
+    data = {"type": "Feature", "geometry": {"type": "Point", "coordinates": coordinates},
+            "properties": {"name": "Bern"}}
     up = upload.read_upload("f.geojson", json.dumps(data).encode())
     assert up.rows[0][0] == "Bern"
 

@@ -14,7 +14,8 @@ def _open(page: str, **params) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page(f"pages/{page}.py").run()
+    at.run()  # st.navigation registers the pages on the first run
+    return at.switch_page(f"app_pages/{page}.py").run()
 
 
 def _metrics(at: AppTest) -> dict[str, str]:

@@ -16,7 +16,8 @@ def _places(**params) -> AppTest:
     at.context = {"url": BASE}
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page("pages/places.py").run()
+    at.run()  # st.navigation registers the pages on the first run
+    return at.switch_page("app_pages/places.py").run()
 
 
 def _table(at: AppTest):
@@ -85,11 +86,11 @@ def test_filters_and_place_survive_switching_pages(atlas):
     at.query_params["country"] = "IT"
     at.query_params["place"] = palermo
     at.run()  # the atlas page reads the link
-    at.switch_page("pages/places.py").run()
+    at.switch_page("app_pages/places.py").run()
     assert not at.exception
     assert at.session_state["url_state"].filters == FilterState(countries=("IT",), place=palermo)
     assert _panel_place(at) == palermo and set(_table(at)["Country"]) == {"Italy"}
-    at.switch_page("pages/atlas.py").run()
+    at.switch_page("app_pages/atlas.py").run()
     assert at.session_state["url_state"].filters == FilterState(countries=("IT",), place=palermo)
 
 

@@ -10,7 +10,7 @@ from mapdata.query import FilterState, select
 
 
 def _app() -> AppTest:
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).switch_page("pages/present.py").run()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run().switch_page("app_pages/present.py").run()
 
 
 def _html(at: AppTest) -> str:

@@ -18,8 +18,8 @@ GOOD_AND_BAD = "good_and_bad.csv"
 
 
 def open_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.switch_page("pages/upload.py").run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    at.switch_page("app_pages/upload.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -73,27 +73,27 @@ def test_records_shown_beside_then_alone_on_the_atlas(atlas):
     at = send(open_page(), GOOD_AND_BAD, (FIXTURES / GOOD_AND_BAD).read_bytes())
     want = expected(atlas, GOOD_AND_BAD)
     merged = upload.merge_atlases(atlas, want.atlas)
-    at.switch_page("pages/atlas.py").run()
+    at.switch_page("app_pages/atlas.py").run()
     assert not at.exception, at.exception
     n = len(select(merged, FilterState()).visible_on(date.today()))
     assert f"**{n:,}** place" in summary(at)
     assert want.atlas.networks.at[upload.LIST_ID, "short_name"] in at.sidebar.multiselect(key="w_networks").options
 
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("app_pages/upload.py").run()
     at.radio(key="w_user_mode").set_value("alone").run()
-    at.switch_page("pages/atlas.py").run()
+    at.switch_page("app_pages/atlas.py").run()
     assert not at.exception, at.exception
     n = len(select(want.atlas, FilterState()).visible_on(date.today()))
     assert f"**{n:,}** place" in summary(at)
 
-    at.switch_page("pages/upload.py").run()
+    at.switch_page("app_pages/upload.py").run()
     assert metrics(at)["Accepted"] == len(want.accepted)  # the report stays for the session
     at.radio(key="w_user_mode").set_value("off").run()
     assert at.session_state["user_atlas"] is None
 
 
-@pytest.mark.parametrize("page", ["pages/timeline.py", "pages/places.py", "pages/countries.py", "pages/networks.py",
-                                  "pages/present.py", "pages/about.py"])
+@pytest.mark.parametrize("page", ["app_pages/timeline.py", "app_pages/places.py", "app_pages/countries.py", "app_pages/networks.py",
+                                  "app_pages/present.py", "app_pages/about.py"])
 def test_other_pages_show_uploaded_records_alone(page):
     at = send(open_page(), GOOD_AND_BAD, (FIXTURES / GOOD_AND_BAD).read_bytes())
     at.radio(key="w_user_mode").set_value("alone").run()
@@ -151,13 +151,13 @@ def test_template_sample_and_remove(atlas):
     assert not at.metric and "user_atlas" not in at.session_state
 
 
-@pytest.mark.parametrize("page", ["pages/atlas.py", "pages/timeline.py", "pages/places.py"])
+@pytest.mark.parametrize("page", ["app_pages/atlas.py", "app_pages/timeline.py", "app_pages/places.py"])
 def test_an_undated_list_shown_alone(page):
     at = send(open_page(), "undated.csv", b"place,country,lat,lon\nBern,CH,46.948,7.447\nThun,CH,46.758,7.628\n")
     at.radio(key="w_user_mode").set_value("alone").run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
-    if page == "pages/atlas.py":
+    if page == "app_pages/atlas.py":
         assert summary(at).startswith("**2** places in **1** country (2 with date unknown)")
 
 

@@ -68,6 +68,13 @@ def _matching_facts(atlas: Atlas, state: FilterState) -> pd.DataFrame:
     return pd.concat(hits)[lambda f: f["city_id"].isin(both)].drop_duplicates()
 
 
+def _terms(facts: pd.DataFrame, kind: str, index: pd.Index) -> pd.Series:
+    """Per place, the sorted distinct terms (network ids, labels, policy types) of one kind of fact."""
+    hits = facts.loc[facts["fact"] == kind, ["city_id", "what"]].drop_duplicates().sort_values(["city_id", "what"])
+    lists = hits.groupby("city_id")["what"].agg(list).to_dict()  # vectorised: a lambda per place took seconds
+    return pd.Series([lists.get(city, []) for city in index], index=index, dtype=object)
+
+
 def select(atlas: Atlas, state: FilterState) -> View:
     """Run the filters: the places that have at least one matching fact, each with a summary."""
     facts = _matching_facts(atlas, state)
@@ -75,12 +82,13 @@ def select(atlas: Atlas, state: FilterState) -> View:
     dated = facts[facts["start_day"].notna()].sort_values("start_day")
     first = dated.drop_duplicates("city_id").set_index("city_id")
     open_ended = facts[facts["end_day"].isna()]["city_id"].unique()
+    n_facts = grouped.size()
     summary = pd.DataFrame({
-        "networks": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "membership", "what"])), include_groups=False),
-        "labels": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "declaration", "what"])), include_groups=False),
-        "policy_types": grouped.apply(lambda f: sorted(set(f.loc[f["fact"] == "policy", "what"])), include_groups=False),
-        "verified": grouped["status"].apply(lambda s: (s == "verified").any()),
-        "n_facts": grouped.size(),
+        "networks": _terms(facts, "membership", n_facts.index),
+        "labels": _terms(facts, "declaration", n_facts.index),
+        "policy_types": _terms(facts, "policy", n_facts.index),
+        "verified": (facts["status"] == "verified").groupby(facts["city_id"]).any(),
+        "n_facts": n_facts,
         "last_day": grouped["end_day"].max(),
     }) if len(facts) else pd.DataFrame(columns=["networks", "labels", "policy_types", "verified", "n_facts", "last_day"])
     summary["last_day"] = summary["last_day"].where(~summary.index.isin(open_ended), None)

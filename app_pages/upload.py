@@ -166,9 +166,9 @@ if result is not None:
             st.success(f"{result.places:,} of your places are on the atlas for this session "
                        f"({MODES[mode].lower()}).", icon=":material/check_circle:")
             links = st.columns(3)
-            links[0].page_link("pages/atlas.py", label="Open the atlas", icon=":material/map:")
-            links[1].page_link("pages/timeline.py", label="Timeline", icon=":material/timeline:")
-            links[2].page_link("pages/places.py", label="Places table", icon=":material/table_rows:")
+            links[0].page_link("app_pages/atlas.py", label="Open the atlas", icon=":material/map:")
+            links[1].page_link("app_pages/timeline.py", label="Timeline", icon=":material/timeline:")
+            links[2].page_link("app_pages/places.py", label="Places table", icon=":material/table_rows:")
         d = st.columns(3)
         stem = result.filename.rsplit(".", 1)[0]
         d[0].download_button("Your accepted rows, cleaned (CSV)",

@@ -133,6 +133,6 @@ with export_col.popover("Export", icon="⬇️", width="stretch"):
                            file_name=animation.filename(playback, formats[fmt].ext),
                            mime=formats[fmt].mime, key="present_download", on_click="ignore", icon="⬇️")
 
-leave_col.page_link("pages/atlas.py", label="Leave", icon="↩️")
+leave_col.page_link("app_pages/atlas.py", label="Leave", icon="↩️")
 ui.sync_url()
 ui.credits(atlas)
