@@ -10,6 +10,7 @@ into a single self-contained file that works from a ``file://`` URL.
 from __future__ import annotations
 
 import base64
+import json
 import mimetypes
 import re
 from pathlib import Path
@@ -24,51 +25,8 @@ STATIC_URL = STATIC_ROUTE + "vendor"
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 LEAFLET_IMAGES = "leaflet@1.9.3/dist/images"
 
-_JSDELIVR = "https://cdn.jsdelivr.net/npm/"
-_CDNJS = "https://cdnjs.cloudflare.com/ajax/libs/"
-_FOLIUM_GH = "https://cdn.jsdelivr.net/gh/python-visualization/folium/folium/templates/"
-
-# CDN URL used by folium 0.20 -> path of the vendored copy under static/vendor/.
-CDN_ASSETS: dict[str, str] = {
-    # folium.Map
-    _JSDELIVR + "leaflet@1.9.3/dist/leaflet.js": "leaflet@1.9.3/dist/leaflet.js",
-    _JSDELIVR + "leaflet@1.9.3/dist/leaflet.css": "leaflet@1.9.3/dist/leaflet.css",
-    "https://code.jquery.com/jquery-3.7.1.min.js": "jquery@3.7.1/dist/jquery.min.js",
-    _JSDELIVR + "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js":
-        "bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
-    _JSDELIVR + "bootstrap@5.2.2/dist/css/bootstrap.min.css":
-        "bootstrap@5.2.2/dist/css/bootstrap.min.css",
-    "https://netdna.bootstrapcdn.com/bootstrap/3.0.0/css/bootstrap-glyphicons.css":
-        "glyphicons-only-bootstrap@1.0.1/css/bootstrap.min.css",
-    _JSDELIVR + "@fortawesome/fontawesome-free@6.2.0/css/all.min.css":
-        "@fortawesome/fontawesome-free@6.2.0/css/all.min.css",
-    _CDNJS + "Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js":
-        "drmonty-leaflet-awesome-markers@2.0.2/js/leaflet.awesome-markers.js",
-    _CDNJS + "Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.css":
-        "drmonty-leaflet-awesome-markers@2.0.2/css/leaflet.awesome-markers.css",
-    _FOLIUM_GH + "leaflet.awesome.rotate.min.css": "folium@0.20.0/leaflet.awesome.rotate.css",
-    # plugins.MarkerCluster and plugins.FastMarkerCluster
-    _CDNJS + "leaflet.markercluster/1.1.0/leaflet.markercluster.js":
-        "leaflet.markercluster@1.1.0/dist/leaflet.markercluster.js",
-    _CDNJS + "leaflet.markercluster/1.1.0/MarkerCluster.css":
-        "leaflet.markercluster@1.1.0/dist/MarkerCluster.css",
-    _CDNJS + "leaflet.markercluster/1.1.0/MarkerCluster.Default.css":
-        "leaflet.markercluster@1.1.0/dist/MarkerCluster.Default.css",
-    # plugins.Timeline and plugins.TimelineSlider
-    _JSDELIVR + "leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js":
-        "leaflet.timeline@1.6.0/dist/leaflet.timeline.js",
-    _CDNJS + "moment.js/2.18.1/moment.min.js": "moment@2.18.1/min/moment.min.js",
-    # plugins.Fullscreen
-    _JSDELIVR + "leaflet.fullscreen@3.0.0/Control.FullScreen.min.js":
-        "leaflet.fullscreen@3.0.0/Control.FullScreen.js",
-    _JSDELIVR + "leaflet.fullscreen@3.0.0/Control.FullScreen.css":
-        "leaflet.fullscreen@3.0.0/Control.FullScreen.css",
-    # plugins.MiniMap
-    _CDNJS + "leaflet-minimap/3.6.1/Control.MiniMap.js":
-        "leaflet-minimap@3.6.1/dist/Control.MiniMap.min.js",
-    _CDNJS + "leaflet-minimap/3.6.1/Control.MiniMap.css":
-        "leaflet-minimap@3.6.1/dist/Control.MiniMap.min.css",
-}
+# The CDN URL of every asset folium 0.20 asks for -> the path of its vendored copy under static/vendor/.
+CDN_ASSETS: dict[str, str] = json.loads((STATIC_DIR / "vendor" / "cdn-map.json").read_text(encoding="utf-8"))
 
 
 class UnmappedAssetError(ValueError):
