@@ -21,7 +21,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 FRAME = "iframe[title='streamlit_folium.st_folium']"
-TIMEOUT_MS = 600_000
+TIMEOUT_MS = 300_000  # per wait
 
 _PAINTED = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 _IN_LAYER = ("(A => A.group._topClusterLevel ? A.group._topClusterLevel._childCount"
@@ -113,7 +113,7 @@ class Server:
                 raise RuntimeError(f"{self.script} exited: {self.log.read_text()[-2000:]}")
             try:
                 with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
+                    if resp.status == 200 and self.proc.poll() is None:  # ours, not another server on the port
                         return self
             except OSError:
                 time.sleep(0.2)
@@ -152,10 +152,10 @@ async def launch(playwright):
     return await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-async def new_tab(browser, width: int = 1440, height: int = 1000) -> Tab:
+async def new_tab(browser, width: int = 1440, height: int = 1000, timeout_ms: int = TIMEOUT_MS) -> Tab:
     context = await browser.new_context(viewport={"width": width, "height": height})
     page = await context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
+    page.set_default_timeout(timeout_ms)
     tab = Tab(context, page)
 
     def on_ws(ws):

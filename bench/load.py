@@ -14,6 +14,8 @@ import argparse
 import asyncio
 import json
 import os
+import signal
+import sys
 import time
 from pathlib import Path
 
@@ -42,8 +44,7 @@ async def session(i: int, browser, url: str, sc: dict, deadline: float, samples:
     await asyncio.sleep(i * 0.6)  # arrivals spread over the first quarter minute
     targets = sc["targets"]
     while time.monotonic() < deadline:
-        tab = await b.new_tab(browser)
-        tab.page.set_default_timeout(ACTION_TIMEOUT_MS)
+        tab = await b.new_tab(browser, timeout_ms=ACTION_TIMEOUT_MS)
         try:
             await _timed(samples, "page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
             await _timed(samples, "“As of” step (server)", b.server_step(tab, "ArrowLeft", sc["before"], sc["count_before"]))
@@ -130,6 +131,7 @@ def main(argv=None) -> None:
     parser.add_argument("--size", default="bundled", help="bundled or a number of synthetic places")
     parser.add_argument("--out", type=Path, default=RESULTS / "load")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the servers started
     if not 1 <= args.sessions <= 50 or not 10 <= args.seconds <= 900:
         parser.error("--sessions must be 1..50 and --seconds 10..900")
     import tempfile

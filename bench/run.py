@@ -14,6 +14,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import socket
 import statistics
 import subprocess
@@ -155,13 +156,14 @@ async def browser_measures(script: str, data_dir: Path, sc: dict, runs: int, pee
         from playwright.async_api import async_playwright
         async with async_playwright() as pw:
             browser = await b.launch(pw)
-            tab = await b.new_tab(browser)
+            timeout = 1_800_000 if peer and big else b.TIMEOUT_MS  # the naive page takes minutes at 20,000
+            tab = await b.new_tab(browser, timeout_ms=timeout)
             await b.open_map(tab, url, peer=peer)
             cold = time.monotonic() - server.started
             log(f"    first visit after start {cold:.1f} s")
             await tab.close()
             for run in range(runs):
-                tab = await b.new_tab(browser)
+                tab = await b.new_tab(browser, timeout_ms=timeout)
                 try:
                     samples["visible_s"].append(await b.open_map(tab, url, peer=peer))
                     samples["ws_bytes"].append(await b.settle(tab))
@@ -206,6 +208,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-peer", action="store_true", help="measure only our page")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest", help="results path without extension")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the servers started
     sizes = ["bundled", "1000"] if args.quick else [s.strip() for s in args.sizes.split(",") if s.strip()]
     runs = 2 if args.quick else args.runs
     from .report import write

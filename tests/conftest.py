@@ -94,3 +94,30 @@ def map_frame(page):
     frame = page.frame_locator(MAP_FRAME)
     frame.locator(".sc-count").wait_for(timeout=60000)
     return frame
+
+
+def click_place(page, tooltip: str, lat: float, lon: float) -> None:
+    """Zoom to a place as a user would, then click its marker (drawn on a canvas) where it is on screen.
+
+    The map is settled first (the app idle, the zoom still where it was set); when Streamlit mounts the map
+    again meanwhile (a rerun can replace the component's frame), the same steps are taken on the new map.
+    """
+    from playwright.sync_api import Error
+    for attempt in range(3):
+        try:
+            page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60000)
+            iframe = page.locator(MAP_FRAME)
+            frame = iframe.element_handle().content_frame()
+            frame.wait_for_function("() => window.solidarityAtlas", timeout=30000)
+            frame.evaluate(f"window.solidarityAtlas.map.setView([{lat}, {lon}], 11, {{animate: false}}); 0")
+            frame.wait_for_function("t => { const a = window.solidarityAtlas; const p = a.pointOf(t);"
+                                    " return a.map.getZoom() === 11 && p && p.shown; }", arg=tooltip, timeout=30000)
+            iframe.scroll_into_view_if_needed()
+            point = frame.evaluate("tip => window.solidarityAtlas.pointOf(tip)", tooltip)
+            box = iframe.bounding_box()
+            page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+            page.locator(".sc-panel").wait_for(timeout=15000)
+            return
+        except Error:
+            if attempt == 2:
+                raise

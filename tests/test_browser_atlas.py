@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import MAP_FRAME, map_frame
+from conftest import MAP_FRAME, click_place, map_frame
 from mapdata.mapview import day_number, tooltips
 from mapdata.query import FilterState, select
 
@@ -44,25 +44,13 @@ def test_moving_the_timeline_changes_the_places_shown_as_the_data_says(page, app
         assert frame.locator(".sc-date").inner_text() == day.isoformat()
 
 
-def _click_place(page, tooltip: str, lat: float, lon: float) -> None:
-    """Zoom to a place as a user would, then click its marker (drawn on a canvas) where it is on screen."""
-    iframe = page.locator(MAP_FRAME)
-    handle = iframe.element_handle().content_frame()
-    handle.evaluate(f"window.solidarityAtlas.map.setView([{lat}, {lon}], 11, {{animate: false}}); 0")
-    iframe.scroll_into_view_if_needed()
-    point = handle.evaluate("tip => window.solidarityAtlas.pointOf(tip)", tooltip)
-    assert point and point["shown"]
-    box = iframe.bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
 def test_clicking_a_place_opens_its_panel_with_facts_and_sources(page, app_url, atlas):
     city = "it-palermo"
     tooltip = tooltips(select(atlas, FilterState()).places)[city]
     page.goto(app_url)
     map_frame(page)
     lat, lon = atlas.places.at[city, "lat"], atlas.places.at[city, "lon"]
-    _click_place(page, tooltip, lat, lon)
+    click_place(page, tooltip, lat, lon)
     panel = page.locator(".sc-panel")
     panel.wait_for(timeout=30000)
     assert panel.locator("h3").inner_text() == "Palermo"
@@ -70,7 +58,7 @@ def test_clicking_a_place_opens_its_panel_with_facts_and_sources(page, app_url, 
     iash = atlas.memberships[(atlas.memberships["city_id"] == city) & (atlas.memberships["network_id"] == "iash")]
     source = atlas.sources.at[iash["source_id"].iloc[0], "title"]
     assert source in panel.inner_text()
-    _click_place(page, tooltip, lat, lon)  # the same marker again: the panel stays open
+    click_place(page, tooltip, lat, lon)  # the same marker again: the panel stays open
     assert page.locator(".sc-panel h3").inner_text() == "Palermo"
     page.get_by_role("button", name="✕ Close").click()
     panel.wait_for(state="detached")

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 import pandas as pd
 import pytest
 
-from conftest import MAP_FRAME, ROOT, map_frame, start_app
+from conftest import MAP_FRAME, ROOT, click_place, map_frame, start_app
 from mapdata import load_atlas
 from mapdata.panel import FactLine, PlaceDetail
 from mapdata.schema import DESCRIPTOR, resources
@@ -294,13 +294,7 @@ def test_clicking_a_place_named_like_html_opens_its_panel(page, xss_app, xss_pac
     city = atlas.places.index[atlas.places["name"] == "&lt;img src=x onerror=alert(1)&gt;"][0]
     tip = tooltips(select(atlas, FilterState()).places)[city]
     _visit(page, xss_app)
-    iframe, layer = page.locator(MAP_FRAME), _layer(page)
-    lat, lon = atlas.places.at[city, "lat"], atlas.places.at[city, "lon"]
-    layer.evaluate(f"window.solidarityAtlas.map.setView([{lat}, {lon}], 11, {{animate: false}}); 0")
-    iframe.scroll_into_view_if_needed()
-    point = layer.evaluate("t => window.solidarityAtlas.pointOf(t)", tip)
-    box = iframe.bounding_box()
-    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    click_place(page, tip, atlas.places.at[city, "lat"], atlas.places.at[city, "lon"])
     heading = page.locator(".sc-panel h3")
     heading.wait_for(timeout=30000)
     assert heading.inner_text() == atlas.places.at[city, "name"]
