@@ -204,3 +204,12 @@ def test_fact_rows_are_grouped_by_place(atlas, italy):
     rows = fact_rows(italy, atlas)
     runs = rows["city_id"].ne(rows["city_id"].shift()).sum()
     assert runs == rows["city_id"].nunique()  # each place's facts are together
+
+
+def test_csv_cells_that_look_like_formulas_stay_text():
+    import pandas as pd
+    from mapdata.export import _inert_in_spreadsheets
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "Zürich", "-cmd", "@SUM(A1)"], "n": [1, 2, 3, 4, 5]})
+    out = _inert_in_spreadsheets(frame)
+    assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "Zürich", "'-cmd", "'@SUM(A1)"]
+    assert out["n"].tolist() == [1, 2, 3, 4, 5]

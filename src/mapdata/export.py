@@ -104,9 +104,15 @@ def fact_rows(view: View, atlas: Atlas) -> pd.DataFrame:
         ["country", "name", "city_id", "_o", "start"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+def _inert_in_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe."""
+    return frame.apply(lambda col: col.map(lambda v: f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v)
+                       if col.dtype == object or pd.api.types.is_string_dtype(col) else col)
+
+
 def to_csv(view: View, atlas: Atlas, **_) -> bytes:
     """CSV, UTF-8 with a byte-order mark (so spreadsheet programs read diacritics right)."""
-    return fact_rows(view, atlas).to_csv(index=False).encode("utf-8-sig")
+    return _inert_in_spreadsheets(fact_rows(view, atlas)).to_csv(index=False).encode("utf-8-sig")
 
 
 def _int(value) -> int | None:
