@@ -60,6 +60,7 @@
           showCoverageOnHover: false, spiderfyOnMaxZoom: false })
       : L.featureGroup();
     this.group.addTo(this.map);
+    this.group.on("click", this._clickNow, this);
     var radius = o.radius || 6;
     this.markers = d.places.map(function (p) {
       var undated = p[5] < 0, color = d.colors[p[2]];
@@ -70,9 +71,21 @@
         dashArray: undated ? "2 2" : null
       });
       marker.bindTooltip(escapeHtml(p[4]), { direction: "top", offset: [0, -radius] });
-      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false };
+      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false, text: p[4] };
       return marker;
     });
+  };
+
+  /* A click goes to Streamlit at once: streamlit-folium sends it after a 250 ms debounce, half the
+     click-to-panel time (bench/README.md). Its own send then finds the same value and sends nothing. */
+  Atlas.prototype._clickNow = function (e) {
+    var G = window.__GLOBAL_DATA__, S = window.Streamlit, s = e.sourceTarget && e.sourceTarget._sc;
+    if (!G || !S || !s || String(G.returned_objects) !== "last_object_clicked_tooltip") return;
+    var data = { last_object_clicked_tooltip: s.text.trim() };
+    G.last_object_clicked_tooltip = data.last_object_clicked_tooltip;
+    if (JSON.stringify(G.previous_data) === JSON.stringify(data)) return;
+    G.previous_data = data;
+    S.setComponentValue(data);
   };
 
   Atlas.prototype._visible = function (m, day) {
