@@ -93,8 +93,11 @@ def markdown(results: dict) -> str:
              + (f", at end {', '.join(f'{x:.1f}' for x in env['load_average_end'])}" if "load_average_end" in env else "")
              + f" · Python {env['python']} · {env['chromium']} · medians of {results['runs']} runs (fewer for the "
              "naive page at 5,000 and 20,000 places)", "",
-             "Times are wall-clock on a shared machine; CPU seconds in brackets where Python measures them.", "",
-             "## Targets", "", "| size | target | measured | |", "|---|---|---|---|"]
+             "Times are wall-clock on a shared machine; CPU seconds in brackets where Python measures them.", ""]
+    if "floor" in results:
+        lines += [f"Floor: a page with nothing but our map of three places shows its markers in "
+                  f"{_s(results['floor']['visible_s'])} (median): no map page here loads faster.", ""]
+    lines += ["## Targets", "", "| size | target | measured | |", "|---|---|---|---|"]
     for size, entry in results["sizes"].items():
         for target, measured, mark in targets(size, entry):
             lines.append(f"| {size} | {target} | {measured} | {mark} |")

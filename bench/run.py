@@ -145,6 +145,25 @@ def python_measures(data_dir: Path, runs: int, peer_runs: int) -> tuple[dict, di
     return out, sc
 
 
+async def floor_measure(data_dir: Path, runs: int, log) -> dict:
+    """Markers visible on a page with nothing but our map of three places: what any map page here costs."""
+    from playwright.async_api import async_playwright
+    server = b.Server("bench/floor_app.py", None if data_dir == BUNDLED else data_dir, _free_port()).start()
+    try:
+        async with async_playwright() as pw:
+            browser = await b.launch(pw)
+            visible = []
+            for _ in range(runs + 1):  # the first visit loads the atlas: not counted
+                tab = await b.new_tab(browser)
+                visible.append(await b.open_map(tab, server.url))
+                await tab.close()
+            await browser.close()
+    finally:
+        server.stop()
+    log(f"    floor: visible {visible[1:]}")
+    return {"visible_s": _median(visible[1:]), "samples": visible[1:]}
+
+
 async def browser_measures(script: str, data_dir: Path, sc: dict, runs: int, peer: bool, log) -> dict:
     """Start a server on the package, visit it once cold, then `runs` fresh sessions of the user journey."""
     server = b.Server(script, None if data_dir == BUNDLED else data_dir, _free_port()).start()
@@ -229,6 +248,9 @@ def main(argv=None) -> None:
                 log(f"{size}: the naive page in the browser ({cap} runs)")
                 entry["peer"] = asyncio.run(browser_measures("bench/peer_app.py", data_dir, {**sc, "places": py["places"]},
                                                              cap, True, log))
+            if size == sizes[0]:
+                log(f"{size}: the floor (a page with only a three-place map)")
+                results["floor"] = asyncio.run(floor_measure(data_dir, runs, log))
             entry["seconds"] = time.monotonic() - started
             results["sizes"][size] = entry
             results["environment"]["load_average_end"] = os.getloadavg()

@@ -55,10 +55,10 @@ def _check_places(cities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
     """Leave out places whose point lies far from their country (geocoding slips)."""
     far = cities.apply(lambda r: not is_near_country(r["country_code"], float(r["lat"]), float(r["lon"])), axis=1)
     if far.any():
-        from .gazetteer import gazetteer  # loaded only when the basemap check fails (islands, slips)
+        from .gazetteer import countries_near  # read only when the basemap check fails (islands, slips)
         for idx in far[far].index:
             r = cities.loc[idx]
-            if r["country_code"] in gazetteer().nearest_country(float(r["lat"]), float(r["lon"])):
+            if r["country_code"] in countries_near(float(r["lat"]), float(r["lon"])):
                 far[idx] = False
                 continue
             problems.append(Problem("cities.csv", int(r[ROW]), "lat", f"{r['lat']}, {r['lon']}", "wrong-country",
