@@ -191,12 +191,11 @@ async def open_map(tab: Tab, url: str, peer: bool = False) -> float:
 
 async def settle(tab: Tab, quiet_ms: int = 1500) -> int:
     """Websocket bytes received once the page is idle and nothing came for `quiet_ms`."""
-    await wait_idle(tab.page)
     while True:
+        await wait_idle(tab.page)
         before = tab.ws_bytes
         await tab.page.wait_for_timeout(quiet_ms)
-        if tab.ws_bytes == before:
-            await wait_idle(tab.page)
+        if tab.ws_bytes == before and await tab.page.evaluate(IDLE):
             return tab.ws_bytes
 
 

@@ -55,8 +55,10 @@ def _legend_network(view: View, atlas: Atlas):
     colors = CATEGORICAL[:len(top)] + [OTHER, NONE]
     index = {n: i for i, n in enumerate(top)}
 
+    weight = counts.to_dict()  # Series.get per network took most of the payload's time at 20,000 places
+
     def color_of(row):
-        nets = sorted(row["networks"], key=lambda n: -counts.get(n, 0))
+        nets = sorted(row["networks"], key=lambda n: -weight.get(n, 0))
         fill = index.get(nets[0], len(top)) if nets else len(top) + 1
         ring = index.get(nets[1], len(top)) if len(nets) > 1 else -1
         return fill, ring
@@ -114,8 +116,10 @@ def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
     countries = sorted(places["country_code"].unique())
     country_index = {c: i for i, c in enumerate(countries)}
     text = tooltips(places)
+    columns = list(places.columns)  # rows from column lists: to_dict("records") took 3 times as long
+    records = (dict(zip(columns, values)) for values in zip(*(places[c].tolist() for c in columns)))
     rows = []
-    for rec in places.to_dict("records"):
+    for rec in records:
         fill, ring = color_of(rec)
         mask = 0
         for n in rec["networks"]:
