@@ -75,13 +75,13 @@ async def monitor(pid: int, deadline: float, memory: list):
         await asyncio.sleep(2)
 
 
-async def run(sessions: int, seconds: float, data_dir: Path, sc: dict) -> dict:
+async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, nice: int = 0) -> dict:
     from playwright.async_api import async_playwright
     server = b.Server("app.py", None if data_dir == BUNDLED else data_dir, _free_port()).start()
     samples, errors, memory, counts = {}, [], [], {"journeys": 0}
     try:
         async with async_playwright() as pw:
-            browser = await b.launch(pw)
+            browser = await b.launch(pw, nice)
             warm = await b.new_tab(browser)  # the atlas is loaded once per server: not part of the load test
             await b.open_map(warm, server.url)
             await warm.close()
@@ -98,7 +98,7 @@ async def run(sessions: int, seconds: float, data_dir: Path, sc: dict) -> dict:
         server.stop()
     stats = {name: {"n": len(v), "p50_s": float(np.percentile(v, 50)), "p95_s": float(np.percentile(v, 95)),
                     "max_s": float(max(v))} for name, v in samples.items()}
-    return {"sessions": sessions, "seconds": seconds, "elapsed_s": elapsed, "journeys": counts["journeys"],
+    return {"sessions": sessions, "seconds": seconds, "browser_nice": nice, "elapsed_s": elapsed, "journeys": counts["journeys"],
             "errors": len(errors), "error_messages": errors[:30], "actions": stats,
             "server_rss_mb": {"before": rss_before, "max_sampled": round(max(memory, default=0)), "peak": peak},
             "server_cpu_cores": round(cpu, 2)}
@@ -109,13 +109,15 @@ def markdown(result: dict, env: dict, size: str) -> str:
              f"{env['when']} · commit {env['commit']} · {env['cores']} cores · load average at start "
              f"{', '.join(f'{x:.1f}' for x in env['load_average'])} · {env['chromium']}", "",
              f"{result['sessions']} browser sessions (one headless Chromium) for {result['seconds']:.0f} s against one "
-             f"server on 127.0.0.1, {'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}.",
+             f"server on 127.0.0.1, {'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}"
+             + (f"; browsers at nice {result['browser_nice']} (they yield the CPU to the server)." if result["browser_nice"]
+                else "; browsers and server share the CPU."),
              "",
              f"- journeys completed: {result['journeys']}",
              f"- errors: **{result['errors']}** (goal 0)",
              f"- server memory: {result['server_rss_mb']['before']} MB before, {result['server_rss_mb']['max_sampled']} MB "
              f"at most while loaded (peak RSS {result['server_rss_mb']['peak']} MB)",
-             f"- server CPU: {result['server_cpu_cores']} cores on average", "",
+             f"- server CPU: {result['server_cpu_cores']} cores on average (of {env['cores']})", "",
              "| action | count | p50 | p95 | max |", "|---|---|---|---|---|"]
     for name, s in result["actions"].items():
         lines.append(f"| {name} | {s['n']} | {s['p50_s']:.2f} s | {s['p95_s']:.2f} s | {s['max_s']:.1f} s |")
@@ -129,6 +131,9 @@ def main(argv=None) -> None:
     parser.add_argument("--sessions", type=int, default=25)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--size", default="bundled", help="bundled or a number of synthetic places")
+    parser.add_argument("--nice", type=int, default=0, choices=range(0, 20), metavar="0..19",
+                        help="run the browsers at this lower CPU priority, so that they do not starve the server "
+                             "they share the machine with (as clients elsewhere would not)")
     parser.add_argument("--out", type=Path, default=RESULTS / "load")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the servers started
@@ -143,7 +148,7 @@ def main(argv=None) -> None:
         data_dir = dataset(args.size, Path(tmp))
         sc = scenario(select(load_atlas(data_dir), FilterState()))
         print(f"{args.sessions} sessions for {args.seconds:.0f} s against {args.size} …", flush=True)
-        result = asyncio.run(run(args.sessions, args.seconds, data_dir, sc))
+        result = asyncio.run(run(args.sessions, args.seconds, data_dir, sc, args.nice))
     env["load_average_end"] = os.getloadavg()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps({"environment": env, "size": args.size, **result}, indent=1))
