@@ -3,7 +3,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapdata import ui
-from mapdata.mapview import build_map, state_layer
+from mapdata.mapview import state_layer
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
@@ -29,7 +29,7 @@ map_col, panel_col = st.columns([3, 2])
 with map_col:
     if view.places.empty:
         st.info("No place matches these filters. Remove a filter in the sidebar to see more.")
-    st_folium(build_map(view, atlas, cluster=cluster, tiles=tiles), key="atlas_map", height=620,
+    st_folium(ui.atlas_map(view, atlas, cluster=cluster, tiles=tiles), key="atlas_map", height=620,
               use_container_width=True, returned_objects=["last_object_clicked_tooltip"],
               feature_group_to_add=state_layer(view, state.filters.as_of, state.filters.place),
               center=state.center, zoom=state.zoom)

@@ -72,8 +72,8 @@ WATCH_POPUP = f"""name => {{ window.__scDone = null;
   const tick = () => {{ const p = document.querySelector('.leaflet-popup-content h4');
     return p && p.textContent === name ? {_DONE} : requestAnimationFrame(tick); }};
   requestAnimationFrame(tick); }}"""
-ZOOM_TO = f"""async ([lat, lon]) => {{ window.solidarityAtlas ? window.solidarityAtlas.map.setView([lat, lon], 11, {{animate: false}})
-  : window.map.setView([lat, lon], 11, {{animate: false}}); await {_PAINTED}; }}"""
+ZOOM_TO = f"""async ([lat, lon]) => {{ const map = window.solidarityAtlas ? window.solidarityAtlas.map : window.map;
+  map.setView([lat, lon], 11, {{animate: false}}); await {_PAINTED}; }}"""
 PEER_MARKER_AT = """([lat, lon]) => { let hit = null;
   window.map.eachLayer(l => { if (l instanceof L.Marker && l._icon) { const p = l.getLatLng();
     if (Math.abs(p.lat - lat) < 1e-5 && Math.abs(p.lng - lon) < 1e-5) hit = l; } });

@@ -26,7 +26,7 @@ from . import browser as b
 from .run import BUNDLED, RESULTS, _free_port, dataset, environment, scenario
 
 ACTION_TIMEOUT_MS = 300_000  # slower than this is counted as a timeout, not as an error
-OTHER_PAGES = [("Places", "Places"), ("Countries", "Countries"), ("Timeline", "Timeline")]
+OTHER_PAGES = ["Places", "Countries", "Timeline"]  # link text = page heading
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -34,42 +34,46 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def _timed(samples: dict, name: str, coro):
-    """Await an action, keep its seconds under `name` (the action returns its own in-page time, or None)."""
-    t = time.perf_counter()
-    value = await coro
-    samples.setdefault(name, []).append(value if isinstance(value, float) else time.perf_counter() - t)
-
-
 async def session(i: int, browser, url: str, sc: dict, deadline: float, samples: dict, errors: list, counts: dict):
     """One visitor: journeys until the deadline (the last one is finished, not cut)."""
     await asyncio.sleep(i * 0.6)  # arrivals spread over the first quarter minute
-    targets = sc["targets"]
+    doing = None
+
+    async def act(name: str, coro):
+        nonlocal doing
+        doing, t = name, time.perf_counter()
+        value = await coro  # the in-page time when the action measures one, else None
+        samples.setdefault(name, []).append(value if isinstance(value, float) else time.perf_counter() - t)
+
     while time.monotonic() < deadline:
         tab = await b.new_tab(browser, timeout_ms=ACTION_TIMEOUT_MS)
+        page = tab.page
         try:
-            await _timed(samples, "page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
-            await _timed(samples, "“As of” step (server)", b.server_step(tab, "ArrowLeft", sc["before"], sc["count_before"]))
-            await _timed(samples, "“As of” step (server)", b.server_step(tab, "ArrowRight", sc["day"], sc["count_day"]))
-            await _timed(samples, "timeline step in the map", b.client_step(tab, sc["early_n"], sc["count_early"]))
-            await _timed(samples, "timeline step in the map", b.client_step(tab, sc["day_n"], sc["count_day"]))
-            for t in targets:
-                await _timed(samples, "click → panel", b.click_place(tab, t["name"], t["lat"], t["lon"], t["tooltip"]))
-            link, heading = OTHER_PAGES[counts["journeys"] % len(OTHER_PAGES)]
-            t0 = time.perf_counter()
-            await tab.page.get_by_role("link", name=link, exact=True).first.click()
-            await tab.page.get_by_role("heading", name=heading, exact=True).first.wait_for()
-            await b.wait_idle(tab.page)
-            samples.setdefault("switch page → heading, idle", []).append(time.perf_counter() - t0)
+            await act("page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
+            for key, iso, n in [("ArrowLeft", sc["before"], sc["count_before"]), ("ArrowRight", sc["day"], sc["count_day"])]:
+                await act("“As of” step (server)", b.server_step(tab, key, iso, n))
+            for day, n in [(sc["early_n"], sc["count_early"]), (sc["day_n"], sc["count_day"])]:
+                await act("timeline step in the map", b.client_step(tab, day, n))
+            for t in sc["targets"]:
+                await act("click → panel", b.click_place(tab, t["name"], t["lat"], t["lon"], t["tooltip"]))
+            link = OTHER_PAGES[counts["journeys"] % len(OTHER_PAGES)]
+            await act("switch page → heading, idle", _switch(page, link))
             errors += [f"session {i}: {p}" for p in tab.errors + await b.page_errors(tab)]
             counts["journeys"] += 1
         except PlaywrightTimeout as exc:  # too slow: counted apart from errors
             counts["timeouts"] += 1
-            counts.setdefault("timeout_messages", []).append(f"session {i}: {str(exc).splitlines()[0][:160]}")
+            counts.setdefault("timeout_messages", []).append(f"session {i}, {doing}: {str(exc).splitlines()[0][:160]}")
         except Exception as exc:  # counted, and the session starts a new journey
-            errors.append(f"session {i}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+            errors.append(f"session {i}, {doing}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
         finally:
             await tab.close()
+
+
+async def _switch(page, name: str) -> None:
+    """Open another page from the sidebar and wait until it is drawn."""
+    await page.get_by_role("link", name=name, exact=True).first.click()
+    await page.get_by_role("heading", name=name, exact=True).first.wait_for()
+    await b.wait_idle(page)
 
 
 async def monitor(pid: int, deadline: float, memory: list):

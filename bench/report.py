@@ -26,30 +26,33 @@ def _mark(value, limit, *, at_least=False):
     return PASS if ok else MISS
 
 
+def _seconds(name: str, value, limit: float):
+    return name, _s(value), _mark(value, limit)
+
+
 def targets(size: str, entry: dict) -> list[tuple[str, str, str]]:
     """(target, measured, mark) for the issue's targets that apply to this size."""
     py, ours, peer = entry["python"], entry.get("ours", {}), entry.get("peer", {})
-    rows = []
+    step, server_step, per_place = ours.get("client_step_s"), ours.get("server_step_s"), py["ours"]["map_bytes_per_place"]
     if size == "bundled":
-        rows += [("markers visible ≤ 2.5 s", _s(ours.get("visible_s")), _mark(ours.get("visible_s"), 2.5)),
-                 ("timeline step (in the map) ≤ 0.3 s", _s(ours.get("client_step_s")), _mark(ours.get("client_step_s"), 0.3)),
-                 ("“As of” slider step (server) ≤ 0.3 s", _s(ours.get("server_step_s")),
-                  _mark(ours.get("server_step_s"), 0.3)),
-                 ("click → panel ≤ 0.4 s", _s(ours.get("click_s")), _mark(ours.get("click_s"), 0.4)),
-                 ("map payload ≤ 150 B per place", _b(py["ours"]["map_bytes_per_place"]),
-                  _mark(py["ours"]["map_bytes_per_place"], 150))]
+        return [_seconds("markers visible ≤ 2.5 s", ours.get("visible_s"), 2.5),
+                _seconds("timeline step (in the map) ≤ 0.3 s", step, 0.3),
+                _seconds("“As of” slider step (server) ≤ 0.3 s", server_step, 0.3),
+                _seconds("click → panel ≤ 0.4 s", ours.get("click_s"), 0.4),
+                ("map payload ≤ 150 B per place", _b(per_place), _mark(per_place, 150))]
     if size.isdigit() and int(size) >= 20000:
-        step_ratio = peer.get("server_step_s") / ours["client_step_s"] if peer.get("server_step_s") and ours.get("client_step_s") else None
-        bytes_ratio = py["peer"]["map_bytes_per_place"] / py["ours"]["map_bytes_per_place"]
-        rows += [("timeline step (in the map) ≤ 1 s", _s(ours.get("client_step_s")), _mark(ours.get("client_step_s"), 1)),
-                 ("“As of” slider step (server) ≤ 1 s", _s(ours.get("server_step_s")), _mark(ours.get("server_step_s"), 1)),
-                 ("step ≥ 10× faster than the peer", "—" if step_ratio is None else f"{step_ratio:,.0f}×",
-                  _mark(step_ratio, 10, at_least=True)),
-                 ("payload ≥ 5× smaller than the peer", f"{bytes_ratio:,.1f}×", _mark(bytes_ratio, 5, at_least=True))]
-    return rows
+        step_ratio = peer["server_step_s"] / step if peer.get("server_step_s") and step else None
+        bytes_ratio = py["peer"]["map_bytes_per_place"] / per_place
+        return [_seconds("timeline step (in the map) ≤ 1 s", step, 1),
+                _seconds("“As of” slider step (server) ≤ 1 s", server_step, 1),
+                ("step ≥ 10× faster than the peer", "—" if step_ratio is None else f"{step_ratio:,.0f}×",
+                 _mark(step_ratio, 10, at_least=True)),
+                ("payload ≥ 5× smaller than the peer", f"{bytes_ratio:,.1f}×", _mark(bytes_ratio, 5, at_least=True))]
+    return []
 
 
 def size_table(size: str, entry: dict) -> list[str]:
+    """One size: every measure, ours against the peer."""
     py, ours, peer = entry["python"], entry.get("ours", {}), entry.get("peer", {})
     po, pp = py["ours"], py["peer"]
     title = "Bundled atlas" if size == "bundled" else f"Synthetic atlas of {int(size):,} places"
@@ -60,8 +63,8 @@ def size_table(size: str, entry: dict) -> list[str]:
         lines.append(f"| {label} | {a} | {b} | {ratio} |")
     row("load and validate (fresh process; CPU)", f"{_s(py['load_s'])} ({_s(py['load_cpu_s'])})", "same loader")
     row("filter: every place (CPU)", f"{_s(py['filter_s'])} ({_s(py['filter_cpu_s'])})", "same query")
-    row(f"filter: one network, {py['filter_network']} (CPU)", f"{_s(py['filter_network_s'])} ({_s(py['filter_network_cpu_s'])})",
-        "same query")
+    row(f"filter: one network, {py['filter_network']} (CPU)",
+        f"{_s(py['filter_network_s'])} ({_s(py['filter_network_cpu_s'])})", "same query")
     row("map build, as st_folium does it (CPU)", f"{_s(po['map_build_s'])} ({_s(po['map_build_cpu_s'])})",
         f"{_s(pp['map_build_s'])} ({_s(pp['map_build_cpu_s'])})", _ratio(pp["map_build_s"], po["map_build_s"]))
     row("map payload per place (script st_folium sends)", _b(po["map_bytes_per_place"]), _b(pp["map_bytes_per_place"]),
@@ -80,8 +83,9 @@ def size_table(size: str, entry: dict) -> list[str]:
     row("click → panel (ours) / popup (peer)", _s(ours.get("click_s")), _s(peer.get("click_s")),
         _ratio(peer.get("click_s"), ours.get("click_s")))
     row("server memory, peak RSS", f"{ours.get('peak_rss_mb', '—')} MB", f"{peer.get('peak_rss_mb', '—')} MB")
-    row("browser sessions measured / errors", f"{len(ours.get('samples', {}).get('visible_s', []))} / {ours.get('errors', '—')}",
-        f"{len(peer.get('samples', {}).get('visible_s', []))} / {peer.get('errors', '—')}")
+    def sessions(app):
+        return f"{len(app.get('samples', {}).get('visible_s', []))} / {app.get('errors', '—')}"
+    row("browser sessions measured / errors", sessions(ours), sessions(peer))
     return lines + [""]
 
 

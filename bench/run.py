@@ -211,6 +211,10 @@ async def browser_measures(script: str, data_dir: Path, sc: dict, runs: int, pee
             "errors": len(samples["errors"]), "error_messages": samples["errors"][:10]}
 
 
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
 def environment() -> dict:
     chromium = subprocess.run([b.CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
@@ -232,7 +236,6 @@ def main(argv=None) -> None:
     runs = 2 if args.quick else args.runs
     from .report import write
     results = {"environment": environment(), "runs": runs, "sizes": {}}
-    log = lambda text: print(text, flush=True)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for size in sizes:
             started = time.monotonic()
@@ -243,11 +246,11 @@ def main(argv=None) -> None:
             py, sc = python_measures(data_dir, runs, cap)
             entry = {"python": py, "scenario": sc}
             log(f"{size}: {py['places']} places; our page in the browser")
-            entry["ours"] = asyncio.run(browser_measures("app.py", data_dir, {**sc, "places": py["places"]}, runs, False, log))
+            sc["places"] = py["places"]
+            entry["ours"] = asyncio.run(browser_measures("app.py", data_dir, sc, runs, False, log))
             if not args.no_peer:
                 log(f"{size}: the naive page in the browser ({cap} runs)")
-                entry["peer"] = asyncio.run(browser_measures("bench/peer_app.py", data_dir, {**sc, "places": py["places"]},
-                                                             cap, True, log))
+                entry["peer"] = asyncio.run(browser_measures("bench/peer_app.py", data_dir, sc, cap, True, log))
             if size == sizes[0]:
                 log(f"{size}: the floor (a page with only a three-place map)")
                 results["floor"] = asyncio.run(floor_measure(data_dir, runs, log))

@@ -107,9 +107,9 @@ def test_a_source_url_is_a_link_only_when_it_is_http(url):
 
 
 def test_the_map_payload_cannot_close_its_script():
-    from mapdata.mapview import AtlasLayer
-    layer = AtlasLayer({"places": [[0, 0, 0, -1, MARKUP[3], -1, 0, 0, 0]]}, {})
-    assert "</" not in layer.data and json.loads(layer.data.replace("<\\/", "</"))["places"][0][4] == MARKUP[3]
+    from mapdata.mapview import payload_json
+    text = payload_json({"places": [[0, 0, 0, -1, MARKUP[3], -1, 0, 0, 0]]})
+    assert "</" not in text and json.loads(text.replace("<\\/", "</"))["places"][0][4] == MARKUP[3]
 
 
 # ---- a data package whose every text field holds a payload ----------------------------------------------

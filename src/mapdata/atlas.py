@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -31,8 +32,12 @@ class Atlas:
 
     def label(self, vocabulary: str, term: str) -> str:
         """A vocabulary term for people ('health_care' -> 'Health care')."""
-        hit = self.vocabularies[(self.vocabularies["vocabulary"] == vocabulary) & (self.vocabularies["term"] == term)]
-        return hit["label"].iloc[0] if len(hit) else term
+        return self._labels.get((vocabulary, term), term)
+
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], str]:
+        v = self.vocabularies
+        return dict(zip(zip(v["vocabulary"], v["term"]), v["label"]))
 
 
 def load_atlas(data_dir: Path | str = DATA_DIR) -> Atlas:

@@ -22,8 +22,11 @@ def shown_facts(view: View) -> pd.DataFrame:
     Every shown place keeps at least one fact: it is shown because one started by then or is undated.
     """
     day = view.state.as_of or date.today()
-    facts = view.facts[view.facts["city_id"].isin(shown_places(view).index)]
-    return facts[facts["start_day"].map(lambda d: not isinstance(d, date) or d <= day).astype(bool)]
+    facts = view.facts
+    shown = shown_places(view).index.get_indexer(facts["city_id"]) >= 0  # Series.isin on Arrow strings: 10× slower
+    start = facts["start_day"]
+    started = start.isna().to_numpy() | (start.fillna(day) <= day).to_numpy()
+    return facts[shown & started]
 
 
 def describe_filters(state: FilterState, atlas: Atlas) -> str:

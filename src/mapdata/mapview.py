@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 import folium
-from branca.element import MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
@@ -138,8 +138,25 @@ def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
             "as_of": day_number(as_of or today), "basemap_url": BASEMAP_URL, "ids": list(places["city_id"])}
 
 
+def payload_json(data: dict) -> str:
+    """The payload as a JS literal, safe inside a <script> and inert for Jinja."""
+    return jinja_literal(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"), js=True)
+
+
+class _Rendered(Element):
+    """Output kept as it was rendered: branca would compile it as a Jinja template once more, which at
+    20,000 places took a quarter of a second per rerun."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
 class AtlasLayer(JSCSSMixin, MacroElement):
-    """Our Leaflet layer, created from the payload once the map exists."""
+    """Our Leaflet layer, created from the payload (JSON text, see `payload_json`) once the map exists."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -151,12 +168,19 @@ class AtlasLayer(JSCSSMixin, MacroElement):
                    ("markercluster_default_css", _VENDOR + "MarkerCluster.Default.css"),
                    ("atlas_css", "/app/static/css/atlas.css")]
 
-    def __init__(self, data: dict, options: dict):
+    def __init__(self, data: str, options: dict):
         super().__init__()
         self._name = "AtlasLayer"
-        self.data = jinja_literal(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
-                                  js=True)
+        self.data = data
         self.options = json.dumps(options)
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(_Rendered(self._template.module.script(self, kwargs)), name=self.get_name())
 
 
 class AtlasState(MacroElement):
@@ -175,16 +199,21 @@ class AtlasState(MacroElement):
 
 
 def build_map(view: View, atlas: Atlas, *, as_of: date | None = None, cluster: bool = True, tiles: bool = False,
-              presenter: bool = False, inline_basemap: bool = False) -> folium.Map:
-    """The folium map of a view: offline basemap, optional web tiles, our places layer."""
+              presenter: bool = False, inline_basemap: bool = False, data: str | None = None) -> folium.Map:
+    """The folium map of a view: offline basemap, optional web tiles, our places layer.
+
+    `data`: the view's `payload_json`, when the caller keeps it (it is most of the work at 20,000 places).
+    """
     m = folium.Map(location=[48, 10], zoom_start=4, tiles=None, minZoom=2, maxZoom=18, world_copy_jump=True,
                    control_scale=True)
     if tiles:
         folium.TileLayer(TILES[0], attr=TILES[1], name="Web map (OpenStreetMap, CARTO)").add_to(m)
-    data = payload(view, atlas, as_of)
-    if inline_basemap:
-        data["basemap_inline"] = json.loads(BASEMAP.read_text(encoding="utf-8"))
-        data.pop("basemap_url")
+    if data is None:
+        fields = payload(view, atlas, as_of)
+        if inline_basemap:
+            fields["basemap_inline"] = json.loads(BASEMAP.read_text(encoding="utf-8"))
+            fields.pop("basemap_url")
+        data = payload_json(fields)
     AtlasLayer(data, {"cluster": cluster, "radius": 9 if presenter else 6, "presenter": presenter}).add_to(m)
     if len(view.places):
         south, north = view.places["lat"].quantile([0.02, 0.98])

@@ -23,11 +23,16 @@ COPIED = ("networks.csv", "vocabularies.csv", DESCRIPTOR)
 COPIED_DIRS = ("stories", "templates")
 UNDATED = 0.35  # share of facts with no date
 FIRST_YEAR, LAST_YEAR = 1985, 2025
-KINDS = {"municipality": 0.72, "county": 0.2, "district": 0.03, "region": 0.02, "state": 0.02, "metropolitan_area": 0.01}
+KINDS = {"municipality": 0.72, "county": 0.2, "district": 0.03, "region": 0.02, "state": 0.02,
+         "metropolitan_area": 0.01}
 FACT_KINDS = {"membership": 0.61, "declaration": 0.11, "policy": 0.28}
 DECLARATION_OUTCOMES = {"adopted": 0.87, "rejected": 0.07, "proposed": 0.05, "revoked": 0.01}
 POLICY_OUTCOMES = {"adopted": 0.96, "proposed": 0.015, "rejected": 0.01, "absent": 0.015}
 FACTS_PER_SOURCE = 25
+ROLES = {"member": 0.7, "listed": 0.2, "founder": 0.05, "designated": 0.05}
+BODIES = {"council": 0.8, "mayor": 0.15, "assembly": 0.05}
+QUOTE = ("Synthetic quote of the source, about twenty words long, standing in for what a council resolution or a "
+         "network list says.")
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -90,13 +95,42 @@ def _dates(rng: np.random.Generator, years: np.ndarray, size: int) -> np.ndarray
 def _network_weights(reference: Path, networks: pd.DataFrame) -> dict[str, dict[str, float]]:
     """Per country, how likely each network is: its members there, plus a little for transnational ones."""
     members = _read(reference / "memberships.csv").merge(_read(reference / "cities.csv")[["city_id", "country_code"]])
+    members = members[members["network_id"].isin(networks["network_id"])]
     counts = members.groupby(["country_code", "network_id"]).size()
-    wide = networks[networks["scope"].isin(["transnational", "global"])]["network_id"]
-    weights = {}
-    for code in members["country_code"].unique():
-        here = counts[code].to_dict() if code in counts.index.get_level_values(0) else {}
-        weights[code] = {**{n: 0.5 for n in wide}, **{n: float(c) for n, c in here.items() if n in set(networks["network_id"])}}
-    return weights
+    wide = {n: 0.5 for n in networks[networks["scope"].isin(["transnational", "global"])]["network_id"]}
+    return {code: {**wide, **counts[code].astype(float).to_dict()} for code in members["country_code"].unique()}
+
+
+def _facts(rng: np.random.Generator, places: pd.DataFrame, years: np.ndarray) -> pd.DataFrame:
+    """The columns every fact has; each place's first fact is positive, so that every place is on the map."""
+    per_place = rng.geometric(0.6, len(places))  # 1 or more, about 1.7 facts a place as in the bundled atlas
+    n = int(per_place.sum())
+    status = np.where(rng.random(n) < 0.65, "verified", "unverified")
+    source = rng.integers(0, max(1, n // FACTS_PER_SOURCE), n)
+    first = np.zeros(n, dtype=bool)
+    first[np.r_[0, np.cumsum(per_place)[:-1]]] = True
+    return pd.DataFrame({"city_id": np.repeat(places["city_id"].to_numpy(), per_place),
+                         "country_code": np.repeat(places["country_code"].to_numpy(), per_place),
+                         "kind": _pick(rng, FACT_KINDS, n), "first": first, "status": status,
+                         "source_id": [f"synthetic-source-{i:05d}" for i in source],
+                         "quote": np.where(status == "verified", QUOTE, ""), "note": "", "start": _dates(rng, years, n)})
+
+
+def _memberships(rng: np.random.Generator, facts: pd.DataFrame, weights: dict) -> pd.DataFrame:
+    """Networks drawn per country; a few dated memberships end some years later."""
+    nets = pd.Series("", index=facts.index, dtype=object)
+    for code, group in facts.groupby("country_code"):
+        nets[group.index] = _pick(rng, weights.get(code, weights["DE"]), len(group))
+    ended = (rng.random(len(facts)) < 0.04) & (facts["start"] != "")
+    end_year = facts["start"].str[:4].replace("", "0").astype(int) + rng.integers(1, 7, len(facts))
+    return facts.assign(network_id=nets, role=_pick(rng, ROLES, len(facts)),
+                        end=np.where(ended, end_year.clip(upper=LAST_YEAR).astype(str), ""),
+                        end_reason=np.where(ended, "left", "")).drop_duplicates(["city_id", "network_id"])
+
+
+def _outcomes(rng: np.random.Generator, facts: pd.DataFrame, weights: dict) -> np.ndarray:
+    """Outcomes drawn from `weights`; a place's first fact is adopted."""
+    return np.where(facts["first"], "adopted", _pick(rng, weights, len(facts)))
 
 
 def write_package(dest: Path | str, n_places: int, *, seed: int = 1, reference: Path | str = DATA_DIR) -> Path:
@@ -109,61 +143,29 @@ def write_package(dest: Path | str, n_places: int, *, seed: int = 1, reference: 
     for name in COPIED_DIRS:
         if (reference / name).is_dir():
             shutil.copytree(reference / name, dest / name, dirs_exist_ok=True)
-    ref_cities = _read(reference / "cities.csv")
-    places = _places(rng, ref_cities, n_places)
-    networks = _read(reference / "networks.csv")
-    net_weights = _network_weights(reference, networks)
-    ref_facts = pd.concat([_read(reference / "memberships.csv")["start"], _read(reference / "declarations.csv")["date"],
-                           _read(reference / "policies.csv")["start"]])
-    years = ref_facts[ref_facts != ""].str[:4].astype(int).to_numpy()
-    labels = _read(reference / "declarations.csv")["label"].value_counts().to_dict()
-    policy_types = _read(reference / "policies.csv")["policy_type"].value_counts().to_dict()
-
-    per_place = rng.geometric(0.6, len(places))  # 1 or more, mean about 1.7 facts a place, as bundled
-    city_of_fact = np.repeat(places["city_id"].to_numpy(), per_place)
-    country_of_fact = np.repeat(places["country_code"].to_numpy(), per_place)
-    kind = _pick(rng, FACT_KINDS, len(city_of_fact))
-    first = np.zeros(len(kind), dtype=bool)
-    first[np.r_[0, np.cumsum(per_place)[:-1]]] = True  # every place's first fact is positive (adopted)
-    n_sources = max(1, len(city_of_fact) // FACTS_PER_SOURCE)
-    source_ids = np.array([f"synthetic-source-{i:05d}" for i in range(n_sources)], dtype=object)
-    status = np.where(rng.random(len(kind)) < 0.65, "verified", "unverified")
-    start = _dates(rng, years, len(kind))
-    source = source_ids[rng.integers(0, n_sources, len(kind))]
-
-    def common(mask):
-        return {"city_id": city_of_fact[mask], "status": status[mask], "source_id": source[mask],
-                "quote": np.where(status[mask] == "verified", "Synthetic quote of the source, about twenty words long, "
-                                  "standing in for what a council resolution or a network list says.", ""),
-                "note": ""}
-
-    m = kind == "membership"
-    nets = np.empty(m.sum(), dtype=object)
-    for code in np.unique(country_of_fact[m]):
-        here = country_of_fact[m] == code
-        nets[here] = _pick(rng, net_weights.get(code, net_weights["DE"]), here.sum())
-    ended = (rng.random(m.sum()) < 0.04) & (start[m] != "")
-    end = np.where(ended, [str(min(int(s[:4]) + 1 + int(rng.integers(0, 6)), LAST_YEAR)) if s else "" for s in start[m]], "")
-    memberships = pd.DataFrame({**common(m), "network_id": nets, "role": _pick(rng, {"member": 0.7, "listed": 0.2, "founder": 0.05,
-                                                                                      "designated": 0.05}, m.sum()),
-                                "start": start[m], "end": end, "end_reason": np.where(ended, "left", "")})
-    memberships = memberships.drop_duplicates(["city_id", "network_id"])
-    d = kind == "declaration"
-    declarations = pd.DataFrame({**common(d), "label": _pick(rng, labels, d.sum()), "date": start[d],
-                                 "body": _pick(rng, {"council": 0.8, "mayor": 0.15, "assembly": 0.05}, d.sum()),
-                                 "outcome": np.where(first[d], "adopted", _pick(rng, DECLARATION_OUTCOMES, d.sum())),
-                                 "title": "Council resolution"})
-    p = kind == "policy"
-    policies = pd.DataFrame({**common(p), "policy_type": _pick(rng, policy_types, p.sum()), "title": "Local programme",
-                             "description": "", "start": start[p], "end": "",
-                             "outcome": np.where(first[p], "adopted", _pick(rng, POLICY_OUTCOMES, p.sum()))})
-    sources = pd.concat([_read(reference / "sources.csv"), pd.DataFrame({
-        "source_id": source_ids, "title": [f"Synthetic source {i}" for i in range(n_sources)], "author": "",
-        "publisher": "Benchmark", "date": "2024", "url": [f"https://example.org/source/{i}" for i in range(n_sources)],
-        "kind": "list", "licence": ""})], ignore_index=True)
-    tables = {"cities": places, "memberships": memberships, "declarations": declarations, "policies": policies,
-              "sources": sources}
+    declared, policies = _read(reference / "declarations.csv"), _read(reference / "policies.csv")
+    dated = pd.concat([_read(reference / "memberships.csv")["start"], declared["date"], policies["start"]])
+    places = _places(rng, _read(reference / "cities.csv"), n_places)
+    facts = _facts(rng, places, dated[dated != ""].str[:4].astype(int).to_numpy())
+    kind = {k: facts[facts["kind"] == k] for k in FACT_KINDS}
+    d, p = kind["declaration"], kind["policy"]
+    n_sources = int(facts["source_id"].str[-5:].astype(int).max()) + 1
+    weights = _network_weights(reference, _read(reference / "networks.csv"))
+    tables = {
+        "cities": places,
+        "memberships": _memberships(rng, kind["membership"], weights),
+        "declarations": d.assign(label=_pick(rng, declared["label"].value_counts().to_dict(), len(d)), date=d["start"],
+                                 body=_pick(rng, BODIES, len(d)), outcome=_outcomes(rng, d, DECLARATION_OUTCOMES),
+                                 title="Council resolution"),
+        "policies": p.assign(policy_type=_pick(rng, policies["policy_type"].value_counts().to_dict(), len(p)),
+                             title="Local programme", outcome=_outcomes(rng, p, POLICY_OUTCOMES)),
+        "sources": pd.concat([_read(reference / "sources.csv"), pd.DataFrame({
+            "source_id": [f"synthetic-source-{i:05d}" for i in range(n_sources)], "publisher": "Benchmark",
+            "title": [f"Synthetic source {i}" for i in range(n_sources)], "date": "2024", "kind": "list",
+            "url": [f"https://example.org/source/{i}" for i in range(n_sources)]})], ignore_index=True),
+    }
     for name, frame in tables.items():
         res = resources(reference)[name]
-        frame.reindex(columns=res.columns, fill_value="").to_csv(dest / res.path, index=False, quoting=csv.QUOTE_MINIMAL)
+        frame = frame.reindex(columns=res.columns).astype(object).fillna("")
+        frame.to_csv(dest / res.path, index=False, quoting=csv.QUOTE_MINIMAL)
     return dest

@@ -127,13 +127,36 @@ def _widget_changed(attr: str) -> None:
 
 
 def current_view(atlas: Atlas, filters: FilterState) -> View:
-    """The query every page runs (cached per filter state for the bundled atlas)."""
-    return _cached_select(filters) if atlas is get_atlas() else select(atlas, filters)
+    """The query every page runs (cached per filter state for the bundled atlas).
+
+    The date, the selected place and the colouring select nothing: they stay out of the cache key, so a click
+    or a step of the date slider reuses the query (at 20,000 places it took 0.5 s and a cache entry each).
+    """
+    if atlas is not get_atlas():
+        return select(atlas, filters)
+    view = _cached_select(filters.with_(as_of=None, place=None, color_by=FilterState.color_by))
+    return View(filters, view.places, view.facts, view.notes)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _cached_select(filters: FilterState) -> View:
     return select(get_atlas(), filters)
+
+
+def atlas_map(view: View, atlas: Atlas, *, cluster: bool = True, tiles: bool = False):
+    """The view's folium map. For the bundled atlas its payload is kept per filter state and colouring, so a
+    date step or a click sends the map again without computing it."""
+    from .mapview import build_map
+    data = None
+    if atlas is get_atlas():
+        data = _cached_payload(view.state.with_(as_of=None, place=None), date.today())
+    return build_map(view, atlas, cluster=cluster, tiles=tiles, data=data)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _cached_payload(filters: FilterState, today: date) -> str:
+    from .mapview import payload, payload_json
+    return payload_json(payload(current_view(get_atlas(), filters), get_atlas()))
 
 
 def place_search(atlas: Atlas, key: str = "place_search") -> None:
@@ -406,12 +429,12 @@ def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
     opens the same panel); on wide screens the panel stays in sight while that content scrolls."""
     from streamlit_folium import st_folium
 
-    from .mapview import build_map, state_layer, tooltips
+    from .mapview import state_layer, tooltips
     selected = st.session_state.url_state.filters.place
     selected = selected if selected in view.places.index else None
     map_col, panel_col = st.columns([3, 2] if selected else [1, 0.0001])
     with map_col:
-        out = st_folium(build_map(view, atlas), key=key, height=height, use_container_width=True,
+        out = st_folium(atlas_map(view, atlas), key=key, height=height, use_container_width=True,
                         returned_objects=["last_object_clicked_tooltip"],
                         feature_group_to_add=state_layer(view, view.state.as_of, selected))
     clicked = (out or {}).get("last_object_clicked_tooltip")
