@@ -62,6 +62,8 @@ def test_clicking_a_place_opens_its_panel_with_facts_and_sources(page, app_url, 
     assert page.locator(".sc-panel h3").inner_text() == "Palermo"
     page.get_by_role("button", name="✕ Close").click()
     panel.wait_for(state="detached")
+    click_place(page, tooltip, lat, lon)  # closed, the same marker opens it again
+    assert page.locator(".sc-panel h3").inner_text() == "Palermo"
 
 
 def test_searching_zurich_opens_zurich(page, app_url):

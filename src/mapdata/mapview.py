@@ -206,6 +206,7 @@ def build_map(view: View, atlas: Atlas, *, as_of: date | None = None, cluster: b
     """
     m = folium.Map(location=[48, 10], zoom_start=4, tiles=None, minZoom=2, maxZoom=18, world_copy_jump=True,
                    control_scale=True)
+    m.default_js, m.default_css = m.default_js[:1], m.default_css[:1]  # Leaflet only: no jQuery, Bootstrap, icon fonts
     if tiles:
         folium.TileLayer(TILES[0], attr=TILES[1], name="Web map (OpenStreetMap, CARTO)").add_to(m)
     if data is None:

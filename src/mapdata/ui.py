@@ -188,18 +188,26 @@ def select_place(atlas: Atlas, city_id: str, zoom: int | None = None) -> None:
 
 
 def follow_map_click(view: View, map_key: str) -> None:
-    """Select the place whose marker was clicked (read before the map is drawn, so the panel opens at once).
+    """Select the place whose marker was clicked (read before the map is drawn, so the panel opens at once)."""
+    city_id = _clicked_place(view, st.session_state.get(map_key), map_key)
+    if city_id:
+        _set_filters(place=city_id)
 
-    st_folium sends nothing when the same marker is clicked twice, so the last click is remembered here.
+
+def _clicked_place(view: View, value: dict | None, map_key: str) -> str | None:
+    """The place of a new click on the map, None when there is none.
+
+    The map's value stays after a rerun: a click is new when its text or its time `at` (sent by our layer, so
+    that a place clicked again after its panel was closed opens again) differs from the last one seen.
     """
-    value = st.session_state.get(map_key) or {}
+    value = value or {}
     clicked = value.get("last_object_clicked_tooltip")
-    if clicked and clicked != st.session_state.get(f"{map_key}_last_click"):
-        st.session_state[f"{map_key}_last_click"] = clicked
-        from .mapview import tooltips
-        by_text = {text: cid for cid, text in tooltips(view.places).items()}
-        if clicked in by_text:
-            _set_filters(place=by_text[clicked])
+    seen = (clicked, value.get("at"))
+    if not clicked or seen == st.session_state.get(f"{map_key}_last_click"):
+        return None
+    st.session_state[f"{map_key}_last_click"] = seen
+    from .mapview import tooltips
+    return {text: cid for cid, text in tooltips(view.places).items()}.get(clicked)
 
 
 def place_panel_or_overview(atlas: Atlas, view: View) -> None:
@@ -429,7 +437,7 @@ def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
     opens the same panel); on wide screens the panel stays in sight while that content scrolls."""
     from streamlit_folium import st_folium
 
-    from .mapview import state_layer, tooltips
+    from .mapview import state_layer
     selected = st.session_state.url_state.filters.place
     selected = selected if selected in view.places.index else None
     map_col, panel_col = st.columns([3, 2] if selected else [1, 0.0001])
@@ -437,13 +445,10 @@ def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
         out = st_folium(atlas_map(view, atlas), key=key, height=height, use_container_width=True,
                         returned_objects=["last_object_clicked_tooltip"],
                         feature_group_to_add=state_layer(view, view.state.as_of, selected))
-    clicked = (out or {}).get("last_object_clicked_tooltip")
-    if clicked and clicked != st.session_state.get(f"{key}_last_click"):
-        st.session_state[f"{key}_last_click"] = clicked
-        city_id = {text: cid for cid, text in tooltips(view.places).items()}.get(clicked)
-        if city_id and city_id != selected:
-            update_state(place=city_id)
-            st.rerun()
+    city_id = _clicked_place(view, out, key)
+    if city_id and city_id != selected:
+        update_state(place=city_id)
+        st.rerun()
     if selected:
         with panel_col:
             st.html(_STICKY_PANEL)

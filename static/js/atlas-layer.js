@@ -62,7 +62,7 @@
     this.group.addTo(this.map);
     this.group.on("click", this._clickNow, this);
     var radius = o.radius || 6;
-    this.markers = d.places.map(function (p) {
+    this.markers = d.places.map(function (p, i) {
       var undated = p[5] < 0, color = d.colors[p[2]];
       var marker = L.circleMarker([p[0], p[1]], {
         renderer: renderer, radius: radius,
@@ -71,21 +71,22 @@
         dashArray: undated ? "2 2" : null
       });
       marker.bindTooltip(escapeHtml(p[4]), { direction: "top", offset: [0, -radius] });
-      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false, text: p[4] };
+      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false, text: p[4], index: i };
       return marker;
     });
   };
 
   /* A click goes to Streamlit at once: streamlit-folium sends it after a 250 ms debounce, half the
-     click-to-panel time (bench/README.md). Its own send then finds the same value and sends nothing. */
+     click-to-panel time (bench/README.md); its own send then finds nothing new. The time `at` tells a new click
+     from the remembered one, so that the same place opens again after its panel was closed. */
   Atlas.prototype._clickNow = function (e) {
     var G = window.__GLOBAL_DATA__, S = window.Streamlit, s = e.sourceTarget && e.sourceTarget._sc;
     if (!G || !S || !s || String(G.returned_objects) !== "last_object_clicked_tooltip") return;
-    var data = { last_object_clicked_tooltip: s.text.trim() };
-    G.last_object_clicked_tooltip = data.last_object_clicked_tooltip;
-    if (JSON.stringify(G.previous_data) === JSON.stringify(data)) return;
-    G.previous_data = data;
-    S.setComponentValue(data);
+    var plain = { last_object_clicked_tooltip: s.text.trim() };
+    G.last_object_clicked_tooltip = plain.last_object_clicked_tooltip;
+    G.previous_data = plain;
+    if (s.index === this.selected) return;  // its panel is open already
+    S.setComponentValue({ last_object_clicked_tooltip: plain.last_object_clicked_tooltip, at: Date.now() });
   };
 
   Atlas.prototype._visible = function (m, day) {
@@ -151,6 +152,7 @@
 
   /* Highlight the selected place (by its index in the payload, -1 for none). */
   Atlas.prototype.select = function (index) {
+    this.selected = index;
     if (this.ring) { this.map.removeLayer(this.ring); this.ring = null; }
     var p = this.data.places[index];
     if (!p) return;
