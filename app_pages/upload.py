@@ -18,10 +18,10 @@ st.markdown("Put your own list, a spreadsheet of towns and dates, on the same ma
 
 left, right = st.columns([3, 2])
 with left:
-    file = st.file_uploader("Your file: CSV, Excel (.xlsx) or GeoJSON", max_upload_size=50,
+    file = st.file_uploader("Your file: CSV, Excel (.xlsx) or GeoJSON", max_upload_size=upload.MAX_MB,
                             key=f"uploader_{st.session_state.get('upload_round', 0)}",
-                            help=f"Up to {upload.MAX_MB} MB and {upload.MAX_ROWS:,} rows. CSV in UTF-8, Windows-1252 "
-                                 "or Latin-1, separated by commas, semicolons or tabs.")
+                            help=f"Up to {upload.MAX_MB} MB and {upload.MAX_ROWS:,} rows (split a larger file). CSV "
+                                 "in UTF-8, Windows-1252 or Latin-1, separated by commas, semicolons or tabs.")
 with right:
     st.download_button("Download the template (CSV)", upload.TEMPLATE.read_bytes(), file_name=upload.TEMPLATE.name,
                        mime="text/csv", icon=":material/download:")

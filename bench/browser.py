@@ -143,9 +143,17 @@ class Tab:
     page: object
     ws_bytes: int = 0
     errors: list[str] = field(default_factory=list)
+    last_click: dict = field(default_factory=dict)  # where the last click went: to tell a lost click's cause
+    shared: bool = False  # the context belongs to several tabs
 
     async def close(self) -> None:
-        await self.context.close()
+        await (self.page.close() if self.shared else self.context.close())
+
+
+def _where(exc) -> str:
+    """The first frame of a page error's stack: the script and line it came from."""
+    frames = [line.strip() for line in (getattr(exc, "stack", "") or "").splitlines() if line.strip().startswith("at ")]
+    return frames[0][3:] if frames else "unknown"
 
 
 async def launch(playwright, nice: int = 0):
@@ -159,11 +167,13 @@ async def launch(playwright, nice: int = 0):
     return await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
-async def new_tab(browser, width: int = 1440, height: int = 1000, timeout_ms: int = TIMEOUT_MS) -> Tab:
-    context = await browser.new_context(viewport={"width": width, "height": height})
+async def new_tab(browser, width: int = 1440, height: int = 1000, timeout_ms: int = TIMEOUT_MS, context=None) -> Tab:
+    """A fresh browser context with one page; or, given a `context`, a new page in it (its cache shared)."""
+    shared = context is not None
+    context = context or await browser.new_context(viewport={"width": width, "height": height})
     page = await context.new_page()
     page.set_default_timeout(timeout_ms)
-    tab = Tab(context, page)
+    tab = Tab(context, page, shared=shared)
 
     def on_ws(ws):
         def count(payload):
@@ -171,7 +181,7 @@ async def new_tab(browser, width: int = 1440, height: int = 1000, timeout_ms: in
         ws.on("framereceived", count)
         ws.on("close", lambda _: tab.errors.append("websocket closed"))
     page.on("websocket", on_ws)
-    page.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc}"[:300]))
+    page.on("pageerror", lambda exc: tab.errors.append(f"page error: {exc} at {_where(exc)}"[:400]))
     return tab
 
 
@@ -257,6 +267,7 @@ async def click_place(tab: Tab, name: str, lat: float, lon: float, tooltip: str 
     await done.evaluate(WATCH_PANEL if tooltip else WATCH_POPUP, name)
     await frame.evaluate(ARM_MOUSE)
     box = await iframe.bounding_box()
+    tab.last_click = {"tooltip": tooltip, "box": box, "point": point}
     await page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     await done.wait_for_function("() => window.__scDone", polling=50)
     return (await done.evaluate("window.__scDone") - await frame.evaluate("window.__scStart")) / 1000

@@ -3,8 +3,11 @@
     .venv/bin/python -m bench.load                      # 25 sessions, 3 minutes, bundled atlas
     .venv/bin/python -m bench.load --sessions 5 --seconds 60 --size 5000
 
-One headless Chromium with one context per session; each session loops: open the atlas, step the "As of"
-slider back and forth (server round trip), move the in-map timeline, click two places, switch to another page.
+One headless Chromium, one tab per session, the sessions arriving over the first minute; each loops, pausing between
+actions as a reader does: open the atlas, step the "As of" slider back and forth (server round trip), move the
+in-map timeline, click two places, switch to another page. The tabs share one browser context, so that the app's
+scripts are fetched and compiled once, as each visitor's own browser would after a first visit: the test loads the
+server rather than this machine's cores with 25 copies of Streamlit's frontend.
 Counts errors (page errors, Streamlit exceptions, lost connections, failed actions) and, apart, actions slower
 than 300 s; reports p50/p95 per action and the server's memory and CPU. Writes bench/results/load.md and load.json.
 """
@@ -14,6 +17,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import signal
 import sys
 import time
@@ -25,7 +29,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from . import browser as b
 from .run import BUNDLED, RESULTS, _free_port, dataset, environment, scenario
 
-ACTION_TIMEOUT_MS = 300_000  # slower than this is counted as a timeout, not as an error
+ACTION_TIMEOUT_MS = int(os.environ.get("BENCH_ACTION_TIMEOUT_S", 300)) * 1000  # slower: a timeout, not an error
 OTHER_PAGES = ["Places", "Countries", "Timeline"]  # link text = page heading
 
 
@@ -34,20 +38,26 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def session(i: int, browser, url: str, sc: dict, deadline: float, samples: dict, errors: list, counts: dict):
-    """One visitor: journeys until the deadline (the last one is finished, not cut)."""
-    await asyncio.sleep(i * 0.6)  # arrivals spread over the first quarter minute
-    doing = None
+async def session(i: int, browser, context, url: str, sc: dict, deadline: float, think: float, gap: float,
+                  samples: dict, errors: list, counts: dict):
+    """One visitor with one browser tab: journeys until the deadline (the last one is finished, not cut).
+
+    Between actions the visitor reads for `think` seconds on average (0.5 to 1.5 times, seeded per session);
+    a journey starts by loading the atlas again in the same tab (its browser cache warm, as for a returning user).
+    """
+    rng = random.Random(i)
+    await asyncio.sleep(i * gap)  # one arrival every `gap` seconds
+    doing, tab = None, None
 
     async def act(name: str, coro):
         nonlocal doing
         doing, t = name, time.perf_counter()
         value = await coro  # the in-page time when the action measures one, else None
         samples.setdefault(name, []).append(value if isinstance(value, float) else time.perf_counter() - t)
+        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
     while time.monotonic() < deadline:
-        tab = await b.new_tab(browser, timeout_ms=ACTION_TIMEOUT_MS)
-        page = tab.page
+        tab = tab or await b.new_tab(browser, timeout_ms=ACTION_TIMEOUT_MS, context=context)
         try:
             await act("page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
             for key, iso, n in [("ArrowLeft", sc["before"], sc["count_before"]), ("ArrowRight", sc["day"], sc["count_day"])]:
@@ -57,16 +67,41 @@ async def session(i: int, browser, url: str, sc: dict, deadline: float, samples:
             for t in sc["targets"]:
                 await act("click → panel", b.click_place(tab, t["name"], t["lat"], t["lon"], t["tooltip"]))
             link = OTHER_PAGES[counts["journeys"] % len(OTHER_PAGES)]
-            await act("switch page → heading, idle", _switch(page, link))
+            await act("switch page → heading, idle", _switch(tab.page, link))
             errors += [f"session {i}: {p}" for p in tab.errors + await b.page_errors(tab)]
+            tab.errors.clear()
             counts["journeys"] += 1
+            continue
         except PlaywrightTimeout as exc:  # too slow: counted apart from errors
             counts["timeouts"] += 1
-            counts.setdefault("timeout_messages", []).append(f"session {i}, {doing}: {str(exc).splitlines()[0][:160]}")
-        except Exception as exc:  # counted, and the session starts a new journey
+            counts.setdefault("timeout_messages", []).append(
+                f"session {i}, {doing}: {str(exc).splitlines()[0][:160]} (the page then: {await _state(tab)})")
+        except Exception as exc:  # counted, and the session starts a new journey in a new tab
             errors.append(f"session {i}, {doing}: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
-        finally:
-            await tab.close()
+        await tab.close()
+        tab = None
+    if tab:
+        await tab.close()
+
+
+async def _state(tab) -> str:
+    """What the page shows, for a timeout's message; after a click, where the place is now."""
+    page = tab.page
+    try:
+        state = await page.evaluate("""() => [document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
+          ? 'running' : 'idle', 'panel: ' + ((document.querySelector('.sc-panel h3') || {}).textContent || 'none'),
+          'date: ' + ((document.querySelector('iframe[title="streamlit_folium.st_folium"]')?.contentDocument
+          ?.querySelector('.sc-date') || {}).textContent || 'none')].join(', ')""")
+        if tab.last_click.get("tooltip"):
+            frame = await b._frame(page)
+            now = await frame.evaluate("t => window.solidarityAtlas.pointOf(t)", tab.last_click["tooltip"])
+            box = await page.locator(b.FRAME).first.bounding_box()
+            state += f"; clicked at {tab.last_click}, the place now at {now} in {box}"
+        if os.environ.get("BENCH_SHOTS"):
+            await page.screenshot(path=f"{os.environ['BENCH_SHOTS']}/timeout-{time.time():.0f}.png")
+        return state
+    except Exception as exc:  # the page is gone
+        return type(exc).__name__
 
 
 async def _switch(page, name: str) -> None:
@@ -83,20 +118,23 @@ async def monitor(pid: int, deadline: float, memory: list):
         await asyncio.sleep(2)
 
 
-async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, nice: int = 0) -> dict:
+async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, think: float, ramp: float,
+              nice: int = 0) -> dict:
     from playwright.async_api import async_playwright
     server = b.Server("app.py", None if data_dir == BUNDLED else data_dir, _free_port()).start()
     samples, errors, memory, counts = {}, [], [], {"journeys": 0, "timeouts": 0}
     try:
         async with async_playwright() as pw:
             browser = await b.launch(pw, nice)
-            warm = await b.new_tab(browser)  # the atlas is loaded once per server: not part of the load test
+            context = await browser.new_context(viewport={"width": 1440, "height": 1000})
+            warm = await b.new_tab(browser, context=context)  # the server loads the atlas, the context the scripts
             await b.open_map(warm, server.url)
             await warm.close()
             rss_before, cpu_before, started = server.memory_mb()["rss_mb"], _cpu_seconds(server.proc.pid), time.monotonic()
             deadline = started + seconds
             await asyncio.gather(monitor(server.proc.pid, deadline, memory),
-                                 *(session(i, browser, server.url, sc, deadline, samples, errors, counts)
+                                 *(session(i, browser, context, server.url, sc, deadline, think, ramp / sessions, samples,
+                                           errors, counts)
                                    for i in range(sessions)))
             elapsed = time.monotonic() - started
             await browser.close()
@@ -106,9 +144,10 @@ async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, nice: int
         server.stop()
     stats = {name: {"n": len(v), "p50_s": float(np.percentile(v, 50)), "p95_s": float(np.percentile(v, 95)),
                     "max_s": float(max(v))} for name, v in samples.items()}
-    return {"sessions": sessions, "seconds": seconds, "browser_nice": nice, "elapsed_s": elapsed,
+    return {"sessions": sessions, "seconds": seconds, "think_s": think, "ramp_s": ramp, "browser_nice": nice,
+            "elapsed_s": elapsed,
             "journeys": counts["journeys"], "errors": len(errors), "error_messages": errors[:30],
-            "timeouts": counts["timeouts"], "timeout_messages": counts.get("timeout_messages", [])[:10], "actions": stats,
+            "timeouts": counts["timeouts"], "timeout_messages": counts.get("timeout_messages", [])[:30], "actions": stats,
             "server_rss_mb": {"before": rss_before, "max_sampled": round(max(memory, default=0)), "peak": peak},
             "server_cpu_cores": round(cpu, 2)}
 
@@ -117,8 +156,10 @@ def markdown(result: dict, env: dict, size: str) -> str:
     lines = ["# Load test", "",
              f"{env['when']} · commit {env['commit']} · {env['cores']} cores · load average at start "
              f"{', '.join(f'{x:.1f}' for x in env['load_average'])} · {env['chromium']}", "",
-             f"{result['sessions']} browser sessions (one headless Chromium) for {result['seconds']:.0f} s against one "
-             f"server on 127.0.0.1, {'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}"
+             f"{result['sessions']} browser sessions (one headless Chromium, a tab each, one shared browser cache) for "
+             f"{result['seconds']:.0f} s against one server on 127.0.0.1, "
+             f"{'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}; visitors arrive over "
+             f"{result['ramp_s']:g} s and pause {result['think_s']:g} s on average between actions"
              + (f"; browsers at nice {result['browser_nice']} (they yield the CPU to the server)." if result["browser_nice"]
                 else "; browsers and server share the CPU."),
              "",
@@ -134,7 +175,7 @@ def markdown(result: dict, env: dict, size: str) -> str:
     if result["error_messages"]:
         lines += ["", "Errors (first 30):", *[f"- {e}" for e in result["error_messages"]]]
     if result["timeout_messages"]:
-        lines += ["", "Timeouts (first 10):", *[f"- {e}" for e in result["timeout_messages"]]]
+        lines += ["", "Timeouts (first 30):", *[f"- {e}" for e in result["timeout_messages"]]]
     return "\n".join(lines) + "\n"
 
 
@@ -143,6 +184,9 @@ def main(argv=None) -> None:
     parser.add_argument("--sessions", type=int, default=25)
     parser.add_argument("--seconds", type=float, default=180)
     parser.add_argument("--size", default="bundled", help="bundled or a number of synthetic places")
+    parser.add_argument("--think", type=float, default=2.0,
+                        help="seconds a visitor pauses between actions, on average (0 for none)")
+    parser.add_argument("--ramp", type=float, default=60.0, help="seconds over which the sessions arrive")
     parser.add_argument("--nice", type=int, default=0, choices=range(0, 20), metavar="0..19",
                         help="run the browsers at this lower CPU priority, so that they do not starve the server "
                              "they share the machine with (as clients elsewhere would not)")
@@ -160,7 +204,8 @@ def main(argv=None) -> None:
         data_dir = dataset(args.size, Path(tmp))
         sc = scenario(select(load_atlas(data_dir), FilterState()))
         print(f"{args.sessions} sessions for {args.seconds:.0f} s against {args.size} …", flush=True)
-        result = asyncio.run(run(args.sessions, args.seconds, data_dir, sc, args.nice))
+        result = asyncio.run(run(args.sessions, args.seconds, data_dir, sc, args.think,
+                                 args.ramp, args.nice))
     env["load_average_end"] = os.getloadavg()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_suffix(".json").write_text(json.dumps({"environment": env, "size": args.size, **result}, indent=1))

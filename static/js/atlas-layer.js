@@ -55,8 +55,10 @@
   Atlas.prototype._markers = function () {
     var d = this.data, o = this.options;
     var renderer = L.canvas({ padding: 0.5 });
+    /* No chunkedLoading: a zoom while chunks were still being added left markers undrawn (markercluster issues
+       740 and 743; seen in the load test, bench/README.md). Without it, adding 20,000 places is one task. */
     this.group = o.cluster && L.markerClusterGroup
-      ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 30, disableClusteringAtZoom: 7,
+      ? L.markerClusterGroup({ maxClusterRadius: 30, disableClusteringAtZoom: 7,
           showCoverageOnHover: false, spiderfyOnMaxZoom: false })
       : L.featureGroup();
     this.group.addTo(this.map);
