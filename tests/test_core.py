@@ -109,3 +109,10 @@ def test_the_map_loads_nothing_from_a_cdn(atlas):
     html = build_map(select(atlas, FilterState()), atlas).get_root().render()
     assert "cdn." not in html and "unpkg.com" not in html and "code.jquery" not in html
     assert "/app/static/js/atlas-layer.js" in html
+
+
+def test_the_gazetteer_gives_a_places_alternate_names_as_written():
+    munich = gazetteer().lookup("München", "DE").best
+    assert munich.name == "Munich"
+    assert {"München", "Monaco di Baviera", "Мюнхен"} <= set(gazetteer().alternate_names(munich.geonames_id))
+    assert gazetteer().alternate_names(1) == ()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
@@ -51,3 +52,17 @@ def test_a_hostile_link_renders_with_defaults_and_a_notice(atlas):
     assert state.filters == FilterState()
     assert len(state.notices) == 5
     assert at.title[0].value == "Solidarity Cities Map"
+
+
+def test_finding_a_place_by_another_name_opens_it_and_says_which(atlas):
+    if not {"de-koln", "de-munich"} <= set(atlas.places.index):
+        pytest.skip("Köln or Munich is not in the data")
+    at = _app()
+    at.text_input(key="place_search").set_value("Cologne").run()
+    assert not at.exception
+    assert at.query_params["place"] in ("de-koln", ["de-koln"])
+    assert any("Köln \\(Cologne\\) · Germany" in c.value for c in at.caption)
+    at.text_input(key="place_search").set_value("München").run()
+    pick = next(s for s in at.selectbox if s.key == "place_search_pick")
+    assert pick.options[0] == "Munich (München) · Germany (Bayern)"
+    assert at.query_params["place"] in ("de-munich", ["de-munich"])

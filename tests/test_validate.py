@@ -10,10 +10,10 @@ from mapdata import load_atlas
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CITIES = """city_id,name,country_code,admin1,kind,lat,lon,geonames_id,population
-de-potsdam,Potsdam,DE,Brandenburg,municipality,52.39886,13.06566,2852458,182112
-it-palermo,Palermo,IT,,municipality,38.1166,13.3636,2523920,648260
-ch-zurich,Zürich,CH,,municipality,47.36667,8.55,2657896,415367
+CITIES = """city_id,name,country_code,admin1,kind,lat,lon,geonames_id,population,other_names
+de-potsdam,Potsdam,DE,Brandenburg,municipality,52.39886,13.06566,2852458,182112,
+it-palermo,Palermo,IT,,municipality,38.1166,13.3636,2523920,648260,Palerme | Panormus
+ch-zurich,Zürich,CH,,municipality,47.36667,8.55,2657896,415367,Zurigo | Zurych
 """
 NETWORKS = """network_id,name,short_name,kind,scope,founded,description,url,source_id
 iash,International Alliance of Safe Harbours,IASH,network,transnational,2021-06,,https://iash-eu.org,kurz-2026

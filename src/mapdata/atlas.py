@@ -11,6 +11,7 @@ import pandas as pd
 from . import dates
 from .countries import country_name, is_near_country
 from .schema import DATA_DIR, resources
+from .text import fold
 from .validate import ROW, Problem, check_references, check_table, read_table
 
 POSITIVE = {"membership": None, "declaration": {"adopted"}, "policy": {"adopted"}}
@@ -38,6 +39,15 @@ class Atlas:
     def _labels(self) -> dict[tuple[str, str], str]:
         v = self.vocabularies
         return dict(zip(zip(v["vocabulary"], v["term"]), v["label"]))
+
+    @cached_property
+    def search_keys(self) -> pd.DataFrame:
+        """Per place, its name folded (`name`) and its other names folded, each between '|' (`other`:
+        '|munchen|minca|'), for `query.search_places`: folded once per atlas, not per search."""
+        names = self.places["name"].map(fold)
+        others = self.places.get("other_names", pd.Series("", index=self.places.index)).fillna("")
+        other = others.map(lambda text: "|" + "|".join(fold(n) for n in text.split("|") if fold(n)) + "|")
+        return pd.DataFrame({"name": names, "other": other}, index=self.places.index)
 
 
 def load_atlas(data_dir: Path | str = DATA_DIR) -> Atlas:

@@ -6,6 +6,8 @@ cannot place unambiguously are listed for a person (`geocode_review.csv`) with t
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pandas as pd
 
 from .gazetteer import Candidate, Gazetteer, gazetteer
 from .schema import DATA_DIR, resources
-from .text import slug
+from .text import fold, slug
 
 CURATION = "curation"
 FACT_COLUMNS = ["place", "country_code", "admin1", "kind", "fact", "network_id", "label", "policy_type", "role",
@@ -23,6 +25,11 @@ PLACE_COLUMNS = ["place", "country_code", "admin1", "kind", "seat", "lat", "lon"
 REVIEW = "geocode_review.csv"
 MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
+OTHER_NAMES_MAX = 12  # per place, in cities.csv's `other_names`
+OTHER_NAMES_MAX_LENGTH = 40
+OTHER_NAMES_SEPARATOR = " | "
+OWN_GEONAMES_KINDS = ("municipality", "district")  # the other kinds are drawn at a seat and carry its geonames_id
+_CODE = re.compile(r"^[A-Z]{1,4}$")  # airport codes and abbreviations among GeoNames' names: MUC, CGN, PRG
 
 
 def read_curation(folder: Path, prefix: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -91,6 +98,44 @@ def _from_candidate(out: Placement, best: Candidate, over: dict, rename: bool) -
     return out
 
 
+def _latin(name: str) -> bool:
+    """Latin letters (with or without diacritics: ü, ł, ø), spaces, hyphens and apostrophes only."""
+    for char in unicodedata.normalize("NFKD", name):
+        if unicodedata.combining(char) or char in " -'’":
+            continue
+        if not (char.isalpha() and unicodedata.name(char, "").startswith("LATIN ")):
+            return False
+    return True
+
+
+def other_names(name: str, alternates: list[str] | tuple[str, ...], prefer: list[str] | tuple[str, ...] = (),
+                limit: int = OTHER_NAMES_MAX) -> list[str]:
+    """The names a place is also known by, for search, chosen from GeoNames' alternate names.
+
+    Kept: names in Latin script, with at least one capital (GeoNames' all-lower-case names are machine
+    romanisations of names in other scripts: 'bu la ge'), of at most 40 characters; dropped: the place's own
+    name, codes (all capitals, 4 letters or fewer; anything with digits), and longer forms that contain the
+    place's name or another kept name as whole words ('Lungsod ng München', 'E-Chicago'). Spellings that fold
+    to the same letters count once (the first; the one in `prefer` if there). GeoNames' order (alphabetical in
+    cities500), except that the names in `prefer` (how the curation facts name the place, e.g. 'München' for
+    Munich) come first; at most `limit`.
+    """
+    own = fold(name)
+    groups: dict[str, list[str]] = {}
+    for alt in alternates:
+        alt = alt.strip()
+        folded = fold(alt)
+        if (not alt or len(alt) > OTHER_NAMES_MAX_LENGTH or not _latin(alt) or alt == alt.lower()
+                or _CODE.match(alt) or not folded or folded == own):
+            continue
+        groups.setdefault(folded, []).append(alt)
+    preferred = {fold(p): p for p in prefer}
+    words = {f: f" {f} " for f in [*groups, own]}
+    kept = [f for f in groups if not any(other != f and words[other] in words[f] for other in words)]
+    kept.sort(key=lambda f: f not in preferred)  # stable: GeoNames' order otherwise
+    return [preferred[f] if preferred.get(f) in groups[f] else groups[f][0] for f in kept[:limit]]
+
+
 def place_all(facts: pd.DataFrame, places: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
     """One placement per distinct place key of the facts."""
     places = places.sort_values("_file", key=lambda f: f == MANUAL, kind="stable") if len(places) else places
@@ -121,7 +166,8 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
     cur = data_dir / CURATION
     facts = read_curation(cur, "facts", FACT_COLUMNS)
     facts["country_code"] = facts["country_code"].str.upper()
-    placed = place_all(facts, read_curation(cur, "places", PLACE_COLUMNS), gaz or gazetteer())
+    gaz = gaz or gazetteer()
+    placed = place_all(facts, read_curation(cur, "places", PLACE_COLUMNS), gaz)
     unplaced = placed[placed["problem"] != ""]
     _write_review(unplaced, cur / REVIEW)
     placed = _city_ids(placed[placed["problem"] == ""])
@@ -130,6 +176,7 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
     res = resources(DATA_DIR)
     cities = placed.drop_duplicates("city_id").copy()
     cities["lat"], cities["lon"] = cities["lat"].round(5), cities["lon"].round(5)
+    cities["other_names"] = _other_names(cities, placed.groupby("city_id")["key_place"].agg(list), gaz)
     tables = {
         "cities": cities,
         "networks": read_curation(cur, "networks"),
@@ -147,6 +194,24 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
         counts[name] = len(out)
     counts["unplaced"] = len(unplaced)
     return counts
+
+
+def _other_names(cities: pd.DataFrame, curated: pd.Series, gaz: Gazetteer) -> list[str]:
+    """Per place, its other names joined by ' | ', when its GeoNames id is the place itself. A county, region,
+    state, metropolitan area, island or collective is drawn at its seat and carries the seat's id (Cook County
+    at Chicago; Tenerife at Santa Cruz de Tenerife, one of whose alternate names is 'Tenerife'): it does not take
+    the seat's names; nor does a town drawn at another town (its name is not among that town's names)."""
+    out = []
+    for city_id, name, kind, geonames_id in zip(cities["city_id"], cities["name"], cities["kind"],
+                                                cities["geonames_id"]):
+        own = kind in OWN_GEONAMES_KINDS and str(geonames_id).isdigit()
+        known = gaz.by_id(geonames_id) if own else None
+        names = (known.name, *gaz.alternate_names(known.geonames_id)) if known else ()
+        if fold(name) not in {fold(n) for n in names}:
+            out.append("")
+            continue
+        out.append(OTHER_NAMES_SEPARATOR.join(other_names(name, names, prefer=curated.get(city_id, ()))))
+    return out
 
 
 def _write_review(unplaced: pd.DataFrame, path: Path) -> None:

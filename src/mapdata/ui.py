@@ -160,8 +160,9 @@ def _cached_payload(filters: FilterState, today: date) -> str:
 
 
 def place_search(atlas: Atlas, key: str = "place_search") -> None:
-    """Find a place by name, diacritics-insensitive ('Zurich' finds Zürich): zooms to it and opens its panel."""
-    text = st.text_input("Find a place", key=key, placeholder="e.g. Zurich, Palermo, Gdańsk")
+    """Find a place by name or another name, diacritics-insensitive ('Zurich' finds Zürich, 'Cologne' Köln): zooms
+    to it and opens its panel."""
+    text = st.text_input("Find a place", key=key, placeholder="e.g. Zurich, Palermo, Gdańsk, Cologne")
     if not text:
         return
     hits = search_places(atlas, text)
@@ -169,13 +170,21 @@ def place_search(atlas: Atlas, key: str = "place_search") -> None:
         st.caption(f"No place matches “{text}”.")
         return
     chosen = hits.index[0]
+    if len(hits) == 1 and hits["matched"].iloc[0]:
+        st.caption(markdown_literal(f"Found by another name: {search_label(hits.iloc[0])}"))
     if len(hits) > 1:
-        labels = {cid: f"{r['name']} · {r['country']}" + (f" ({r['admin1']})" if r["admin1"] else "")
-                  for cid, r in hits.iterrows()}
+        labels = {cid: search_label(r) for cid, r in hits.iterrows()}
         chosen = st.selectbox(f"{len(hits)} places match", list(labels), format_func=labels.get, key=f"{key}_pick")
     if st.session_state.get(f"{key}_done") != (text, chosen):
         st.session_state[f"{key}_done"] = (text, chosen)
         select_place(atlas, chosen, zoom=9)
+
+
+def search_label(hit: pd.Series) -> str:
+    """A search result as the list shows it (plain text): 'Munich (München) · Germany (Bayern)' when found by
+    another name, so that the match is understood."""
+    matched = f" ({hit['matched']})" if hit.get("matched") else ""
+    return f"{hit['name']}{matched} · {hit['country']}" + (f" ({hit['admin1']})" if hit["admin1"] else "")
 
 
 def select_place(atlas: Atlas, city_id: str, zoom: int | None = None) -> None:
@@ -264,6 +273,7 @@ PANEL_CSS = """
 .sc-panel h3 { margin: 0 0 2px; }
 .sc-panel h4 { margin: 14px 0 4px; font-size: 1rem; }
 .sc-meta { color: #555; margin-bottom: 6px; }
+.sc-aka { font-size: 0.8rem; color: #555; }
 .sc-fact { border-left: 3px solid #0072B2; padding: 4px 0 4px 10px; margin: 6px 0; }
 .sc-detail { margin-top: 2px; }
 .sc-quote { margin: 4px 0; padding: 2px 8px; border-left: 2px solid #bbb; color: #333; font-style: italic; }
@@ -282,7 +292,10 @@ def panel_html(detail: PlaceDetail) -> str:
                                           detail.kind if detail.kind != "municipality" else "",
                                           f"population {detail.population}" if detail.population else ""] if x)
     html = [PANEL_CSS, f'<div class="sc-panel" data-place="{escape(detail.city_id, quote=True)}">',
-            f"<h3>{escape(detail.name)}</h3>", f'<div class="sc-meta">{meta}</div>']
+            f"<h3>{escape(detail.name)}</h3>"]
+    if detail.other_names:
+        html.append(f'<div class="sc-aka">Also known as: {escape(", ".join(detail.other_names))}</div>')
+    html.append(f'<div class="sc-meta">{meta}</div>')
     for title, facts in [("Declarations", detail.declarations), ("Networks and lists", detail.memberships)]:
         if facts:
             html.append(f"<h4>{title} ({len(facts)})</h4>" + "".join(map(_fact_html, facts)))
