@@ -154,8 +154,8 @@ def test_the_bundled_atlas_finds_places_by_their_other_names(atlas, text, name):
 
 def test_the_panel_says_also_known_as(small):
     html = panel_html(place_detail(small, "de-munich"))
-    assert "Also known as: München, Minga, Monaco di Baviera" in html
-    assert "Also known as" not in panel_html(place_detail(small, "de-potsdam"))
+    assert "Other names (GeoNames): München, Minga, Monaco di Baviera" in html
+    assert "Other names (GeoNames)" not in panel_html(place_detail(small, "de-potsdam"))
 
 
 @pytest.mark.parametrize("payload", TEXT + MARKUP)
@@ -163,4 +163,4 @@ def test_the_panel_shows_other_names_as_text(payload):
     detail = _detail("Place", "https://example.org/source")
     detail.other_names = [payload, "Safe"]
     parsed = _safe(panel_html(detail))
-    assert f"Also known as: {payload}, Safe" in "".join(parsed.text)
+    assert f"Other names (GeoNames): {payload}, Safe" in "".join(parsed.text)

@@ -167,7 +167,7 @@ def place_search(atlas: Atlas, key: str = "place_search") -> None:
         return
     hits = search_places(atlas, text)
     if hits.empty:
-        st.caption(f"No place matches “{text}”.")
+        st.caption(markdown_literal(f"No place matches “{text}”."))
         return
     chosen = hits.index[0]
     if len(hits) == 1 and hits["matched"].iloc[0]:
@@ -294,7 +294,7 @@ def panel_html(detail: PlaceDetail) -> str:
     html = [PANEL_CSS, f'<div class="sc-panel" data-place="{escape(detail.city_id, quote=True)}">',
             f"<h3>{escape(detail.name)}</h3>"]
     if detail.other_names:
-        html.append(f'<div class="sc-aka">Also known as: {escape(", ".join(detail.other_names))}</div>')
+        html.append(f'<div class="sc-aka">Other names (GeoNames): {escape(", ".join(detail.other_names))}</div>')
     html.append(f'<div class="sc-meta">{meta}</div>')
     for title, facts in [("Declarations", detail.declarations), ("Networks and lists", detail.memberships)]:
         if facts:
