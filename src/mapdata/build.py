@@ -25,7 +25,8 @@ PLACE_COLUMNS = ["place", "country_code", "admin1", "kind", "seat", "lat", "lon"
 REVIEW = "geocode_review.csv"
 MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
-OTHER_NAMES_MAX = 12  # per place, in cities.csv's `other_names`
+OTHER_NAMES_MAX = 60  # per place, in cities.csv's `other_names`: GeoNames' order is alphabetical, a low cap kept
+# 'Afina' for Athens and cut 'Athen' (12 left out 'New York' for New York City)
 OTHER_NAMES_MAX_LENGTH = 40
 OTHER_NAMES_SEPARATOR = " | "
 OWN_GEONAMES_KINDS = ("municipality", "district")  # the other kinds are drawn at a seat and carry its geonames_id

@@ -273,7 +273,8 @@ PANEL_CSS = """
 .sc-panel h3 { margin: 0 0 2px; }
 .sc-panel h4 { margin: 14px 0 4px; font-size: 1rem; }
 .sc-meta { color: #555; margin-bottom: 6px; }
-.sc-aka { font-size: 0.8rem; color: #555; }
+.sc-aka { font-size: 0.8rem; color: #555; margin-bottom: 4px; }
+.sc-aka summary { cursor: pointer; }
 .sc-fact { border-left: 3px solid #0072B2; padding: 4px 0 4px 10px; margin: 6px 0; }
 .sc-detail { margin-top: 2px; }
 .sc-quote { margin: 4px 0; padding: 2px 8px; border-left: 2px solid #bbb; color: #333; font-style: italic; }
@@ -294,7 +295,8 @@ def panel_html(detail: PlaceDetail) -> str:
     html = [PANEL_CSS, f'<div class="sc-panel" data-place="{escape(detail.city_id, quote=True)}">',
             f"<h3>{escape(detail.name)}</h3>"]
     if detail.other_names:
-        html.append(f'<div class="sc-aka">Other names (GeoNames): {escape(", ".join(detail.other_names))}</div>')
+        html.append(f'<details class="sc-aka"><summary>Other names ({len(detail.other_names)}, from GeoNames)</summary>'
+                    f'{escape(", ".join(detail.other_names))}</details>')
     html.append(f'<div class="sc-meta">{meta}</div>')
     for title, facts in [("Declarations", detail.declarations), ("Networks and lists", detail.memberships)]:
         if facts:
