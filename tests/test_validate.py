@@ -125,3 +125,36 @@ def test_a_revocation_ends_the_declaration(package):
     facts = load_atlas(package).facts
     adopted = facts[(facts["city_id"] == "de-potsdam") & (facts["fact"] == "declaration") & facts["positive"]]
     assert str(adopted["end_day"].iloc[0]) == "2024-03-01"
+
+
+def _write_sources(package: Path, *rows: str) -> None:
+    (package / "sources.csv").write_text(SOURCES + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["first", "middle"])
+def test_a_row_with_an_extra_cell_is_left_out_and_the_others_read_as_written(package, where):
+    """An unquoted comma in a cell: that row is reported; the others are neither lost nor shifted."""
+    bad = "extra-src,Title, with a comma,,Pub,2019,https://example.org,document,"
+    good = "good-src,Good title,,Pub,2019,https://example.org,document,"
+    _write_sources(package, *([bad, good] if where == "first" else [good, bad]))
+    atlas = load_atlas(package)
+    [problem] = [p for p in atlas.problems if p.severity == "error"]
+    assert (problem.file, problem.row, problem.type) == ("sources.csv", 3 if where == "first" else 4, "extra-cells")
+    assert "9 cells, the header 8" in problem.message
+    assert atlas.sources.loc["good-src", "title"] == "Good title"
+    assert "extra-src" not in atlas.sources.index and "kurz-2026" in atlas.sources.index
+
+
+def test_a_cell_with_a_line_break_keeps_its_row_numbers_as_a_spreadsheet_shows_them(package):
+    _write_sources(package, 'two-lines,"Title on\ntwo lines",,Pub,2019,,document,', "bad-date,T,,Pub,2019-13,,document,")
+    atlas = load_atlas(package)
+    assert [(p.row, p.field) for p in atlas.problems if p.severity == "error"] == [(4, "date")]
+    assert atlas.sources.loc["two-lines", "title"] == "Title on\ntwo lines"
+
+
+def test_an_unclosed_quote_is_reported_at_its_row_and_the_rows_above_kept(package):
+    _write_sources(package, "above,Above,,Pub,2019,,document,", 'open,"Unclosed,,Pub,2019,,document,', "below,B,,P,2019,,list,")
+    atlas = load_atlas(package)
+    [problem] = [p for p in atlas.problems if p.severity == "error"]
+    assert (problem.row, problem.type) == (4, "unreadable") and "quotes" in problem.message
+    assert {"kurz-2026", "above"} <= set(atlas.sources.index) and "open" not in atlas.sources.index

@@ -1,7 +1,7 @@
 """Validation of the data package: each problem is a record naming file, row, field, value and reason.
 
-A bad row is reported and left out; every good row is kept. Rows are numbered as lines of the file, the
-header being row 1.
+A bad row is reported and left out; every good row is kept. Rows are numbered as a spreadsheet numbers them,
+the header being row 1 (a cell with line breaks stays in its row).
 """
 from __future__ import annotations
 
@@ -57,24 +57,59 @@ def decode(raw: bytes, file: str, problems: list[Problem]) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def read_csv_text(text: str, file: str, resource: Resource, problems: list[Problem]) -> pd.DataFrame:
-    """Parse CSV text into strings, one column per schema field, with the row number of each record."""
-    empty = pd.DataFrame(columns=[*resource.columns, ROW])
-    if not text.strip():
-        problems.append(Problem(file, None, "", "", "empty-file", "the file is empty: expected a header row "
-                                f"with {', '.join(resource.columns)}"))
-        return empty
+def _records(text: str, file: str, problems: list[Problem]) -> list[list[str]]:
+    """The file's rows as lists of cells, as a spreadsheet shows them: a cell with line breaks stays in its row.
+
+    Malformed CSV (an unclosed quote, a cell over the csv module's size limit) is reported at its row; the rows
+    before it are kept.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[], quoting=csv.QUOTE_MINIMAL)
-    except (pd.errors.ParserError, csv.Error) as exc:
-        problems.append(Problem(file, None, "", "", "unreadable", f"cannot be read as CSV: {exc}"))
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        problems.append(Problem(file, len(rows) + 1, "", "", "unreadable",
+                                f"cannot be read as CSV from this row on ({exc}): this row and the ones after it "
+                                "are left out; check its quotes"))
+    return rows
+
+
+def read_csv_text(text: str, file: str, resource: Resource, problems: list[Problem]) -> pd.DataFrame:
+    """Parse CSV text into strings, one column per schema field, with the row number of each record.
+
+    A row with more cells than the header is reported and left out; a shorter row is read with its missing
+    cells empty. Blank rows are skipped but counted.
+    """
+    empty = pd.DataFrame(columns=[*resource.columns, ROW])
+    rows = _records(text, file, problems) if text.strip() else []
+    top = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)  # blank rows above it
+    if top is None:
+        if not any(p.file == file and p.type == "unreadable" for p in problems):
+            problems.append(Problem(file, None, "", "", "empty-file", "the file is empty: expected a header row "
+                                    f"with {', '.join(resource.columns)}"))
         return empty
-    frame.columns = [str(c).strip() for c in frame.columns]
-    for name in frame.columns[frame.columns.duplicated()].unique():  # 'name' and ' name': the first is read
-        problems.append(Problem(file, 1, name, "", "duplicate-column",
-                                f"column '{name}' appears twice in the header: the first one is read", "warning"))
-    frame = frame.loc[:, ~frame.columns.duplicated()].copy()
-    frame[ROW] = range(2, len(frame) + 2)
+    header = [c.strip() for c in rows[top]]
+    records, numbers = [], []
+    for number, row in enumerate(rows[top + 1:], start=top + 2):
+        if not row:
+            continue
+        if len(row) > len(header):  # read anyway, every cell after the comma would sit in the wrong column
+            problems.append(Problem(file, number, "", ", ".join(row[len(header):])[:80], "extra-cells",
+                                    f"the row has {len(row)} cells, the header {len(header)}: left out; a comma "
+                                    "inside a cell needs the cell in double quotes"))
+            continue
+        records.append(row + [""] * (len(header) - len(row)))
+        numbers.append(number)
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:  # 'name' and ' name': the first is read
+            problems.append(Problem(file, 1, name, "", "duplicate-column",
+                                    f"column '{name}' appears twice in the header: the first one is read", "warning"))
+        seen.add(name)
+    first = [header.index(name) for name in dict.fromkeys(header)]
+    frame = pd.DataFrame([[r[i] for i in first] for r in records], columns=[header[i] for i in first], dtype=str)
+    frame[ROW] = numbers
     for field in resource.fields:
         if field.name not in frame.columns:
             if field.required:
