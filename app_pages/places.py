@@ -15,7 +15,7 @@ st.caption("Every place the filters select, one row each. Click a column to sort
            "and sources.")
 search_col, share_col = st.columns([4, 1], vertical_alignment="bottom")
 search = search_col.text_input("Search places", key="places_search", placeholder="Name, region or country, "
-                               "e.g. Zurich, California, Germany", label_visibility="collapsed")
+                               "e.g. Zurich, Cologne, California, Germany", label_visibility="collapsed")
 day = filters.as_of or date.today()
 table = places_table(view, atlas, search)
 key = ui.sync_table_pick(table)

@@ -213,3 +213,8 @@ def test_csv_cells_that_look_like_formulas_stay_text():
     out = _inert_in_spreadsheets(frame)
     assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "Zürich", "'-cmd", "'@SUM(A1)"]
     assert out["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("text,place", [("Cologne", "Köln"), ("münchen", "Munich"), ("Praha", "Prague")])
+def test_the_table_search_matches_other_names(atlas, everything, text, place):
+    assert place in set(places_table(everything, atlas, text)["Place"])

@@ -66,12 +66,13 @@ def _what_labels(atlas: Atlas, facts: pd.DataFrame) -> pd.Series:
 
 
 def places_table(view: View, atlas: Atlas, search: str = "") -> pd.DataFrame:
-    """The shown places for people, one row each, indexed by city_id; `search` matches name, region or country
-    ignoring case and diacritics ('sao paulo' finds São Paulo)."""
+    """The shown places for people, one row each, indexed by city_id; `search` matches name, other names, region
+    or country ignoring case and diacritics ('sao paulo' finds São Paulo, 'cologne' Köln)."""
     p = shown_places(view)
     needle = fold(search)
     if needle:
-        hay = (p["name"] + " " + p["admin1"] + " " + p["country"]).map(fold)
+        others = p["other_names"] if "other_names" in p else ""
+        hay = (p["name"] + " " + others + " " + p["admin1"] + " " + p["country"]).map(fold)
         p = p[hay.str.contains(needle, regex=False)]
     nets = atlas.networks["short_name"].to_dict()
     policy, kinds = _vocab(atlas, "policy_type"), _vocab(atlas, "kind")
