@@ -209,9 +209,18 @@ def test_fact_rows_are_grouped_by_place(atlas, italy):
 def test_csv_cells_that_look_like_formulas_stay_text():
     import pandas as pd
     from mapdata.export import _inert_in_spreadsheets
-    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "Zürich", "-cmd", "@SUM(A1)"], "n": [1, 2, 3, 4, 5]})
+    frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "Zürich", "-cmd", "@SUM(A1)", "", "\tx"],
+                          "n": [1, 2, 3, 4, 5, 6, 7]})
     out = _inert_in_spreadsheets(frame)
-    assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "Zürich", "'-cmd", "'@SUM(A1)"]
+    assert out["name"].tolist() == ["'=HYPERLINK(\"x\")", "'+1", "Zürich", "'-cmd", "'@SUM(A1)", "", "'\tx"]
+
+
+def test_empty_csv_cells_stay_empty(atlas):
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO(export("csv", select(atlas, FilterState()), atlas).data.decode("utf-8-sig"))))
+    assert rows and not any(v == "'" for row in rows for v in row.values())
+    assert any(row["start"] == "" for row in rows) and any(row["admin1"] == "" for row in rows)
     assert out["n"].tolist() == [1, 2, 3, 4, 5]
 
 

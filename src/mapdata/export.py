@@ -105,9 +105,13 @@ def fact_rows(view: View, atlas: Atlas) -> pd.DataFrame:
         ["country", "name", "city_id", "_o", "start"], kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _inert_in_spreadsheets(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as a formula (=, +, -, @ first) get a leading apostrophe."""
-    return frame.apply(lambda col: col.map(lambda v: f"'{v}" if isinstance(v, str) and v[:1] in "=+-@" else v)
+    """Text cells a spreadsheet would run as a formula (=, +, -, @, tab or carriage return first) get a leading
+    apostrophe; every other cell, an empty one too, stays as it is."""
+    return frame.apply(lambda col: col.map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA) else v)
                        if col.dtype == object or pd.api.types.is_string_dtype(col) else col)
 
 
