@@ -66,3 +66,14 @@ def test_finding_a_place_by_another_name_opens_it_and_says_which(atlas):
     pick = next(s for s in at.selectbox if s.key == "place_search_pick")
     assert pick.options[0] == "Munich (München) · Germany (Bayern)"
     assert at.query_params["place"] in ("de-munich", ["de-munich"])
+
+
+def test_the_citation_follows_the_as_of_slider_at_once(atlas):
+    at = _app(date="2019-06-14")
+    day = date(2018, 10, 2)
+    at.slider(key="w_as_of").set_value(day).run()
+    assert not at.exception
+    citation = next(c.value for c in at.code if "Sources used by this view" in c.value)
+    n = len(select(atlas, FilterState(as_of=day)).visible_on(day))
+    assert f"as of {day.isoformat()}: {n:,} places" in citation
+    assert _summary(at).startswith(f"**{n:,}** place")
