@@ -2,6 +2,7 @@
 import streamlit as st
 
 from mapdata import package, ui
+from mapdata.query import FilterState
 from mapdata.stats import stats_lines
 
 atlas = ui.active_atlas()
@@ -19,6 +20,11 @@ for col, (label, value) in zip(cols, [("Places", len(atlas.places)), ("Countries
                                        ("Facts", len(facts)), ("Verified", int((facts["status"] == "verified").sum())),
                                        ("Sources", len(atlas.sources))]):
     col.metric(label, f"{value:,}")
+on_map = len(ui.current_view(atlas, FilterState()).places)
+if on_map < len(atlas.places):
+    st.caption(f"The map shows {on_map:,} of the {len(atlas.places):,} places: those with a network membership or "
+               f"an adopted declaration or policy. The other {len(atlas.places) - on_map:,} have only proposed, "
+               "rejected or revoked declarations, or documented gaps; “Find a place” opens their panels.")
 
 st.subheader("Sources")
 st.caption("How many facts cite each source. Search with the table's own search box.")

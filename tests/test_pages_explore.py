@@ -187,3 +187,10 @@ def test_a_network_without_members_in_the_view_keeps_its_record(atlas):
     assert not at.exception
     assert [h.value for h in at.main.header] == [atlas.networks.at[empty[0], "name"]]
     assert any("No member of this network matches" in i.value for i in at.info)
+
+
+def test_about_says_why_the_map_shows_fewer_places_than_the_data_holds(atlas):
+    at = _open("about")
+    assert not at.exception
+    on_map = len(select(atlas, FilterState()).places)
+    assert any(f"The map shows {on_map:,} of the {len(atlas.places):,} places" in c.value for c in at.caption)

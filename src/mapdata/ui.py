@@ -398,7 +398,8 @@ def share_box(view: View, atlas: Atlas, *, cluster: bool = True, key: str = "sha
     link = share_url()
     st.markdown("**Link to this view**")
     st.code(link, language=None, wrap_lines=True)
-    st.caption("Opens this page with the same filters, date, place and map position. Copy it with the icon.")
+    st.caption("Opens this page with the same filters, date, colouring and place (and the map where “Find a place” "
+               "put it). Copy it with the icon.")
     st.markdown("**Download what this view shows**")
     for col, (fmt, exporter) in zip(st.columns(len(EXPORTERS)), EXPORTERS.items()):
         col.download_button(exporter.label, key=f"{key}_{fmt}", help=exporter.help,
