@@ -234,7 +234,9 @@
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         var legend = el("details", "sc-legend-part");
-        legend.open = self.map.getSize().x > 800;
+        /* Open on a wide map; folded in presenter mode, where its large type covered Germany and Scandinavia
+           (the presenter opens it with a click when the audience needs it). */
+        legend.open = self.map.getSize().x > 800 && !self.options.presenter;
         legend.appendChild(el("summary", "sc-legend-title", d.legend_title));
         d.legend.forEach(function (item) {
           var row = el("div", "sc-legend-row");
