@@ -34,14 +34,16 @@ points = []
 st.subheader("Networks: places that joined")
 if growth.empty:
     st.info("No membership in this view has a date yet, so there is no growth to draw."
-            + (f" {sum(undated_members.values()):,} memberships have no date." if undated_members else ""))
+            + (f" {sum(undated_members.values()):,} members (a place in a network) have no joining date."
+               if undated_members else ""))
 else:
     event = st.plotly_chart(charts.growth_chart(growth, undated_members), key=f"growth_{round_}", on_select="rerun",
                             selection_mode=("points", "box"), config=config)
     points += event["selection"]["points"]
     if undated_members:
         st.caption(f"Each place counts from its first dated membership of a network. "
-                   f"{sum(undated_members.values()):,} memberships have no date: they are not on this chart.")
+                   f"{sum(undated_members.values()):,} members (a place in a network) have no joining date: they are "
+                   "not on this chart. The count of facts below is higher: some memberships have several sources.")
 
 st.subheader("Declarations per year, by country")
 if declarations.empty:
