@@ -75,6 +75,13 @@ def test_searching_zurich_opens_zurich(page, app_url):
     heading = page.locator(".sc-panel h3")
     heading.wait_for(timeout=30000)
     assert heading.inner_text() == "Zürich"
+    page.get_by_role("button", name="✕ Close").click()  # closing empties the box: the same name opens it again
+    heading.wait_for(state="detached")
+    assert box.input_value() == ""
+    box.fill("Zurich")
+    box.press("Enter")
+    heading.wait_for(timeout=30000)
+    assert heading.inner_text() == "Zürich"
 
 
 def test_switching_the_colouring_changes_the_legend(page, app_url):

@@ -313,10 +313,16 @@ def show_panel(atlas: Atlas, city_id: str, *, close_key: str = "close_panel") ->
     detail = place_detail(atlas, city_id)
     if detail is None:
         return
-    if st.button("✕ Close", key=close_key, help="Close the place panel"):
-        update_state(place=None)
-        st.rerun()
+    st.button("✕ Close", key=close_key, help="Close the place panel", on_click=_close_panel)
     st.html(panel_html(detail))
+
+
+def _close_panel(search_key: str = "place_search") -> None:
+    """No place selected, and "Find a place" emptied: the same name typed again opens the place again."""
+    update_state(place=None)
+    if search_key in st.session_state:
+        st.session_state[search_key] = ""
+    st.session_state.pop(f"{search_key}_done", None)
 
 
 def date_slider(atlas: Atlas) -> date:
