@@ -15,7 +15,8 @@ with st.sidebar:
 
 st.title("Solidarity Cities Map")
 st.caption("Cities and towns that stand with migrants: their declarations, networks and policies over time, "
-           "every fact with its source. Click a place for its facts; ▶ in the map plays the years.")
+           "every fact with its source. Click a place for its facts; ▶ in the map plays the years there (the "
+           "summary, the link and the downloads follow the “As of” slider).")
 view = ui.current_view(atlas, filters)
 ui.follow_map_click(view, "atlas_map")
 day = ui.date_slider(atlas)
