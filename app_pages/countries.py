@@ -54,21 +54,16 @@ table_key = ui.sync_table_pick(table, prefix="country_table")  # a picked row op
 st.subheader("Map")
 map_col = ui.map_with_panel(atlas, cview, key="country_map", height=480)
 with map_col:
-    nets, types = st.columns(2)
-    with nets:
-        st.subheader("Networks present")
-        values = facets.facet_values(cview, atlas, "network")
-        if values:
-            st.plotly_chart(charts.facet_chart(values), key="country_networks", config={"displayModeBar": False})
-        else:
-            st.caption("No place of this view belongs to a network.")
-    with types:
-        st.subheader("Policy types")
-        values = facets.facet_values(cview, atlas, "policy_type")
-        if values:
-            st.plotly_chart(charts.facet_chart(values), key="country_policies", config={"displayModeBar": False})
-        else:
-            st.caption("No policy recorded for the places of this view.")
+    for col, (title, facet, empty) in zip(st.columns(2), [
+            ("Networks present", "network", "No place of this view belongs to a network."),
+            ("Policy types", "policy_type", "No policy recorded for the places of this view.")]):
+        with col:
+            st.subheader(title)
+            values = facets.facet_values(cview, atlas, facet)
+            if values:
+                st.plotly_chart(charts.facet_chart(values), key=f"country_{facet}", config={"displayModeBar": False})
+            else:
+                st.caption(empty)
     st.subheader("Places")
     st.caption(f"{facets.counted(len(table), 'place')} in {label_of[code]}. Tick a row to read its facts and sources.")
     ui.places_grid(table, table_key)

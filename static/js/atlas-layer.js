@@ -231,6 +231,8 @@
       options: { position: "topright" },
       onAdd: function () {
         var box = el("div", "sc-legend leaflet-bar");
+        box.style.maxHeight = Math.max(120, self.map.getSize().y - 100) + "px";  /* scrolls, never cut by the map's edge */
+        box.style.overflowY = "auto";
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         var legend = el("details", "sc-legend-part");
