@@ -335,13 +335,13 @@ def date_slider(atlas: Atlas) -> date:
     chosen = st.slider("As of", min_value=start, max_value=today, value=value, format="YYYY-MM-DD", key="w_as_of",
                        on_change=_date_changed,
                        help="The map shows the atlas as it stood on this date. ▶ in the map plays the years.")
-    update_state(as_of=None if chosen == today else chosen)
+    _date_changed()  # also a date from the link, clamped to the slider's range
     return chosen
 
 
 def _date_changed() -> None:
-    """The new date in the state before the page runs, so that the view, the citation and the downloads, made
-    before the slider is drawn, are of that date."""
+    """The slider's date in the state (none for today); as its callback, before the page runs, so that the view,
+    the citation and the downloads, made before the slider is drawn, are of that date."""
     chosen = st.session_state["w_as_of"]
     _set_filters(as_of=None if chosen == date.today() else chosen)
 
