@@ -2,8 +2,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from mapdata import ui
-from mapdata.mapview import state_layer
+from mapdata.ui import core as ui
+from mapdata.render.mapview import state_layer
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)

@@ -1,8 +1,10 @@
 """Networks: a network's record and source, its members over time, on a map and in a list, and its overlaps."""
 import streamlit as st
 
-from mapdata import charts, facets, ui
-from mapdata.export import places_table
+from mapdata.render import charts
+from mapdata.view import facets
+from mapdata.ui import core as ui
+from mapdata.export.formats import places_table
 from mapdata.text import markdown_literal
 
 atlas = ui.active_atlas()

@@ -2,7 +2,9 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from mapdata import animation, story, ui
+from mapdata.render import animation
+from mapdata.view import story
+from mapdata.ui import core as ui
 from mapdata.text import markdown_literal
 
 HEADING_CSS = """<style>

@@ -4,8 +4,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from mapdata import ui, upload
-from mapdata.countries import country_name
+from mapdata.ui import core as ui
+from mapdata.upload import process as upload
+from mapdata.geo.countries import country_name
 
 NONE = "— not in my file —"
 MAIN = ["place", "country", "admin1", "lat", "lon", "date", "network_or_label", "policy", "source"]

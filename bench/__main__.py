@@ -1,4 +1,4 @@
 """`python -m bench`: see bench/run.py."""
-from .run import main
+from mapdata.run import main
 
 main()

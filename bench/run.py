@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import browser as b
+from mapdata import browser as b
 
 ROOT = b.ROOT
 RESULTS = ROOT / "bench" / "results"
@@ -62,7 +62,7 @@ def dataset(size: str, workdir: Path) -> Path:
     """The bundled package, or a synthetic one of `size` places (written once per work folder)."""
     if size == "bundled":
         return BUNDLED
-    from mapdata.synthetic import write_package
+    from mapdata.curation.synthetic import write_package
     dest = workdir / f"synthetic-{size}"
     return dest if (dest / "cities.csv").exists() else write_package(dest, int(size), seed=1)
 
@@ -74,7 +74,7 @@ def scenario(view) -> dict:
     the Streamlit slider steps D -> D-1 -> D, the in-map slider jumps between a third of the dated places and D.
     Two clicked places are visible throughout, far from other places (a click hits them alone).
     """
-    from mapdata.mapview import day_number, tooltips
+    from mapdata.render.mapview import day_number, tooltips
     places = view.places
     dated = places["first_day"].dropna().sort_values()
     dated = dated[dated <= date.today()]
@@ -117,8 +117,8 @@ def python_measures(data_dir: Path, runs: int, peer_runs: int) -> tuple[dict, di
     """Load, filter and map-build times and payload sizes, in this process (load: a fresh process each run)."""
     from bench.peer_app import naive_map
     from mapdata import load_atlas
-    from mapdata.mapview import build_map, payload
-    from mapdata.query import FilterState, select
+    from mapdata.render.mapview import build_map, payload
+    from mapdata.view.query import FilterState, select
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop("MAPDATA_DIR", None)
     loads = [tuple(map(float, subprocess.run([sys.executable, "-c", LOAD_SNIPPET, str(data_dir)], env=env, check=True,
@@ -234,7 +234,7 @@ def main(argv=None) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the servers started
     sizes = ["bundled", "1000"] if args.quick else [s.strip() for s in args.sizes.split(",") if s.strip()]
     runs = 2 if args.quick else args.runs
-    from .report import write
+    from mapdata.report import write
     results = {"environment": environment(), "runs": runs, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for size in sizes:

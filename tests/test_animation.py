@@ -10,9 +10,9 @@ import folium
 import pytest
 from PIL import Image
 
-from mapdata import animation
-from mapdata.mapview import day_number
-from mapdata.query import FilterState, select
+from mapdata.render import animation
+from mapdata.render.mapview import day_number
+from mapdata.view.query import FilterState, select
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from conftest import MAP_FRAME, click_place, map_frame
-from mapdata.mapview import day_number, tooltips
-from mapdata.query import FilterState, select
+from mapdata.render.mapview import day_number, tooltips
+from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
 

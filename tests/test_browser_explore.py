@@ -7,9 +7,9 @@ import re
 import pytest
 
 from conftest import MAP_FRAME, map_frame
-from mapdata import facets
-from mapdata.mapview import tooltips
-from mapdata.query import FilterState, select
+from mapdata.view import facets
+from mapdata.render.mapview import tooltips
+from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
 

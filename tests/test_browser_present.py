@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import MAP_FRAME, map_frame
-from mapdata import animation, story
-from mapdata.query import FilterState, select
+from mapdata.render import animation
+from mapdata.view import story
+from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
 EPOCH = date(1970, 1, 1)

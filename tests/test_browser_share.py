@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import map_frame
-from mapdata.cite import shown_places
-from mapdata.query import FilterState, select
+from mapdata.view.cite import shown_places
+from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from conftest import MAP_FRAME, map_frame
-from mapdata import upload
-from mapdata.mapview import tooltips
-from mapdata.query import FilterState, select
+from mapdata.upload import process as upload
+from mapdata.render.mapview import tooltips
+from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
 FILE = Path(__file__).parent / "fixtures" / "upload" / "good_and_bad.csv"

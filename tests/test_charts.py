@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from mapdata import charts, facets
-from mapdata.facets import FacetValue, Milestone, NetworkCard
-from mapdata.query import FilterState, select
+from mapdata.render import charts
+from mapdata.view import facets
+from mapdata.view.facets import FacetValue, Milestone, NetworkCard
+from mapdata.view.query import FilterState, select
 from test_facets import small  # noqa: F401  (the small atlas fixture)
 
 

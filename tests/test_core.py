@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from mapdata import dates
-from mapdata.gazetteer import gazetteer
-from mapdata.mapview import build_map, payload, tooltips
-from mapdata.query import FilterState, search_places, select
+from mapdata.geo.gazetteer import gazetteer
+from mapdata.render.mapview import build_map, payload, tooltips
+from mapdata.view.query import FilterState, search_places, select
 from mapdata.text import fold, slug
 
 

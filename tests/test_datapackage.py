@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from mapdata.schema import descriptor, resources
-from mapdata.stats import stats_lines
+from mapdata.atlas.schema import descriptor, resources
+from mapdata.atlas.stats import stats_lines
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -12,9 +12,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from mapdata.cite import cite_view, describe_filters, shown_facts, shown_places, view_sources
-from mapdata.export import EXPORTERS, TABLE_COLUMNS, export, fact_rows, filename, places_table
-from mapdata.query import FilterState, select
+from mapdata.view.cite import cite_view, describe_filters, shown_facts, shown_places, view_sources
+from mapdata.export.formats import EXPORTERS, TABLE_COLUMNS, export, fact_rows, filename, places_table
+from mapdata.view.query import FilterState, select
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +209,7 @@ def test_fact_rows_are_grouped_by_place(atlas, italy):
 
 def test_csv_cells_that_look_like_formulas_stay_text():
     import pandas as pd
-    from mapdata.export import _inert_in_spreadsheets
+    from mapdata.export.formats import _inert_in_spreadsheets
     frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "Zürich", "-cmd", "@SUM(A1)", "", "\tx"],
                           "n": [1, 2, 3, 4, 5, 6, 7]})
     out = _inert_in_spreadsheets(frame)

@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from mapdata import facets, load_atlas
+from mapdata import load_atlas
+from mapdata.view import facets
 from mapdata.dates import first_day
-from mapdata.export import places_table
-from mapdata.query import FilterState, select
+from mapdata.export.formats import places_table
+from mapdata.view.query import FilterState, select
 
 CSV = {
     "cities.csv": """city_id,name,country_code,admin1,kind,lat,lon,geonames_id,population

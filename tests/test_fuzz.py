@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from mapdata import load_atlas, upload
-from mapdata.schema import resources
-from mapdata.validate import ROW, decode, read_csv_text
+from mapdata import load_atlas
+from mapdata.upload import process as upload
+from mapdata.atlas.schema import resources
+from mapdata.atlas.validate import ROW, decode, read_csv_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -174,7 +175,7 @@ def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newl
 def test_extreme_values_never_load_a_place_off_the_earth(case):
     """Read and checked alone (fast, so many more cases): no exception, and every accepted coordinate is finite
     and on the globe."""
-    from mapdata.validate import check_table
+    from mapdata.atlas.validate import check_table
     table, header, rows = case
     problems = []
     frame = read_csv_text(decode(_csv(header, rows), RES[table].path, problems), RES[table].path, RES[table], problems)
@@ -344,8 +345,8 @@ def test_a_point_with_odd_coordinates_is_read_by_name(coordinates):
 
 
 def test_an_extreme_population_neither_breaks_the_search_nor_the_panel():
-    from mapdata.panel import place_detail
-    from mapdata.query import search_places
+    from mapdata.render.panel import place_detail
+    from mapdata.view.query import search_places
     huge = {**BASE["cities"][0], "city_id": "de-potsdam-2", "population": "9" * 40}
     with tempfile.TemporaryDirectory() as tmp:
         for name, rows in {**BASE, "cities": [*BASE["cities"], huge]}.items():

@@ -10,9 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT, map_frame
-from mapdata.query import FilterState, select
+from mapdata.view.query import FilterState, select
 from mapdata.text import markdown_literal
-from mapdata.urlstate import KNOWN
+from mapdata.view.urlstate import KNOWN
 
 PAGES = re.findall(r'st\.Page\("([\w/-]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 HUGE = 100_000  # the server answers 400 past about 128 kB of request line: longer links cannot reach the app

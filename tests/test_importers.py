@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pycountry
 import pytest
 
+from mapdata.curation import importers
+
 ROOT = Path(__file__).resolve().parents[1]
 CANDIDATES = Path(__file__).resolve().parents[2] / "shared" / "data_candidates"
 CURATION = ROOT / "data" / "curation"
 
-_spec = importlib.util.spec_from_file_location("mapdata_importers", ROOT / "src" / "mapdata" / "importers.py")
-importers = sys.modules.setdefault(_spec.name, importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(importers)
 
 needs_candidates = pytest.mark.skipif(not CANDIDATES.is_dir(), reason="shared/data_candidates not present")
 

@@ -7,7 +7,7 @@ import pytest
 from branca.colormap import LinearColormap
 from folium import plugins
 
-from mapdata.offline import (
+from mapdata.render.offline import (
     CDN_ASSETS,
     STATIC_DIR,
     STATIC_ROUTE,

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata.query import FilterState, select
+from mapdata.view.query import FilterState, select
 
 
 def _app(**params) -> AppTest:

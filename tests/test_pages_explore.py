@@ -5,8 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata import facets
-from mapdata.query import FilterState, select
+from mapdata.view import facets
+from mapdata.view.query import FilterState, select
 
 
 def _open(page: str, **params) -> AppTest:

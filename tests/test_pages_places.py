@@ -4,8 +4,8 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata.cite import shown_places
-from mapdata.query import FilterState, select
+from mapdata.view.cite import shown_places
+from mapdata.view.query import FilterState, select
 
 BASE = "http://localhost:8501/places"
 

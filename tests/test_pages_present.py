@@ -5,8 +5,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata import animation, story
-from mapdata.query import FilterState, select
+from mapdata.render import animation
+from mapdata.view import story
+from mapdata.view.query import FilterState, select
 
 
 def _app() -> AppTest:

@@ -9,9 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata import upload
-from mapdata.query import FilterState, select
-from mapdata.upload import Settings, guess_mapping, read_upload
+from mapdata.upload import process as upload
+from mapdata.view.query import FilterState, select
+from mapdata.upload.process import Settings, guess_mapping, read_upload
 
 FIXTURES = Path(__file__).parent / "fixtures" / "upload"
 GOOD_AND_BAD = "good_and_bad.csv"

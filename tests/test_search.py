@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from mapdata import load_atlas
-from mapdata.build import OTHER_NAMES_SEPARATOR, _other_names, other_names
-from mapdata.gazetteer import Candidate
-from mapdata.panel import place_detail
-from mapdata.query import search_places
-from mapdata.ui import panel_html, search_label
+from mapdata.curation.build import OTHER_NAMES_SEPARATOR, _other_names, other_names
+from mapdata.geo.gazetteer import Candidate
+from mapdata.render.panel import place_detail
+from mapdata.view.query import search_places
+from mapdata.ui.core import panel_html, search_label
 from test_xss import MARKUP, TEXT, _detail, _safe
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mapdata import story
-from mapdata.query import FilterState
+from mapdata.view import story
+from mapdata.view.query import FilterState
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_FILE = {"lacroix-2022": "000", "christoph-kron-2019": "001", "kurz-2026": "002", "dreher-2024": "003",

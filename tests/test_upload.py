@@ -12,11 +12,12 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from mapdata import load_atlas, upload
-from mapdata.gazetteer import gazetteer
-from mapdata.query import FilterState, select
+from mapdata import load_atlas
+from mapdata.upload import process as upload
+from mapdata.geo.gazetteer import gazetteer
+from mapdata.view.query import FilterState, select
 from mapdata.text import fold
-from mapdata.upload import LIST_ID, Settings, UploadError, guess_mapping, normalise_date, process, read_upload
+from mapdata.upload.process import LIST_ID, Settings, UploadError, guess_mapping, normalise_date, process, read_upload
 
 FIXTURES = Path(__file__).parent / "fixtures" / "upload"
 

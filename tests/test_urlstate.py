@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mapdata.query import COLOR_MODES, FilterState
-from mapdata.urlstate import MAX_VALUE, UrlState, parse, to_params
+from mapdata.view.query import COLOR_MODES, FilterState
+from mapdata.view.urlstate import MAX_VALUE, UrlState, parse, to_params
 
 
 def _terms(atlas) -> dict[str, list[str]]:

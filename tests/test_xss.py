@@ -19,9 +19,9 @@ import pytest
 
 from conftest import MAP_FRAME, ROOT, click_place, map_frame, start_app
 from mapdata import load_atlas
-from mapdata.panel import FactLine, PlaceDetail
-from mapdata.schema import DESCRIPTOR, resources
-from mapdata.ui import panel_html
+from mapdata.render.panel import FactLine, PlaceDetail
+from mapdata.atlas.schema import DESCRIPTOR, resources
+from mapdata.ui.core import panel_html
 
 # Payloads the loader lets through (no HTML markup): they must be shown as text wherever they appear.
 TEXT = [
@@ -107,7 +107,7 @@ def test_a_source_url_is_a_link_only_when_it_is_http(url):
 
 
 def test_the_map_payload_cannot_close_its_script():
-    from mapdata.mapview import payload_json
+    from mapdata.render.mapview import payload_json
     text = payload_json({"places": [[0, 0, 0, -1, MARKUP[3], -1, 0, 0, 0]]})
     assert "</" not in text and json.loads(text.replace("<\\/", "</"))["places"][0][4] == MARKUP[3]
 
@@ -188,10 +188,10 @@ def test_the_xss_package_loads_its_payloads_and_leaves_markup_out(xss_package):
 
 def test_template_syntax_in_data_is_printed_not_run(tmp_path):
     """branca renders every map element's output again as a Jinja template: data must not reach it as code."""
-    from mapdata.animation import Playback, standalone_html
-    from mapdata.export import export
-    from mapdata.mapview import build_map, jinja_literal
-    from mapdata.query import FilterState, select
+    from mapdata.render.animation import Playback, standalone_html
+    from mapdata.export.formats import export
+    from mapdata.render.mapview import build_map, jinja_literal
+    from mapdata.view.query import FilterState, select
     atlas = load_atlas(write_xss_package(tmp_path / "data", TEMPLATE))
     assert set(TEMPLATE) <= set(atlas.places["name"])
     view = select(atlas, FilterState())
@@ -268,8 +268,8 @@ def test_no_payload_runs_on_any_page(page, xss_app, path, dialogs, external_requ
 @pytest.mark.browser
 def test_the_place_panel_and_every_tooltip_show_names_as_written(page, xss_app, xss_package, dialogs,
                                                                   external_requests):
-    from mapdata.mapview import tooltips
-    from mapdata.query import FilterState, select
+    from mapdata.render.mapview import tooltips
+    from mapdata.view.query import FilterState, select
     atlas = load_atlas(xss_package)
     expected = tooltips(select(atlas, FilterState()).places)
     for i in range(0, N_PLACES, 4):  # a few panels (every name is checked in the tooltips below)
@@ -288,8 +288,8 @@ def test_the_place_panel_and_every_tooltip_show_names_as_written(page, xss_app, 
 
 @pytest.mark.browser
 def test_clicking_a_place_named_like_html_opens_its_panel(page, xss_app, xss_package):
-    from mapdata.mapview import tooltips
-    from mapdata.query import FilterState, select
+    from mapdata.render.mapview import tooltips
+    from mapdata.view.query import FilterState, select
     atlas = load_atlas(xss_package)
     city = atlas.places.index[atlas.places["name"] == "&lt;img src=x onerror=alert(1)&gt;"][0]
     tip = tooltips(select(atlas, FilterState()).places)[city]
@@ -358,9 +358,9 @@ def test_no_payload_runs_from_an_upload(page, xss_app, tmp_path, dialogs, extern
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_no_payload_runs_in_an_exported_page(page, xss_package, tmp_path, kind, dialogs, external_requests):
-    from mapdata.animation import Playback, standalone_html
-    from mapdata.export import export
-    from mapdata.query import FilterState, select
+    from mapdata.render.animation import Playback, standalone_html
+    from mapdata.export.formats import export
+    from mapdata.view.query import FilterState, select
     atlas = load_atlas(xss_package)
     view = select(atlas, FilterState(networks=tuple(atlas.networks.index)))
     html = (export("html", view, atlas).data if kind == "map"

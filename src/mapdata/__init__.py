@@ -1,4 +1,4 @@
 """Solidarity Cities Map: the sourced atlas of cities that stand with migrants (no Streamlit here)."""
-from .atlas import Atlas, load_atlas
+from mapdata.atlas.model import Atlas, load_atlas
 
 __all__ = ["Atlas", "load_atlas"]

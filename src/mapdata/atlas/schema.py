@@ -6,9 +6,8 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from mapdata.paths import DATA_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = Path(os.environ.get("MAPDATA_DIR") or PROJECT_ROOT / "data")  # MAPDATA_DIR: another package (bench/)
 DESCRIPTOR = "datapackage.json"
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .atlas import Atlas
+from mapdata.atlas.model import Atlas
 
 
 def stats_lines(atlas: Atlas) -> list[str]:

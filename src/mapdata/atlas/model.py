@@ -8,11 +8,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from . import dates
-from .countries import country_name, is_near_country
-from .schema import DATA_DIR, resources
-from .text import fold
-from .validate import ROW, Problem, check_references, check_table, read_table
+from mapdata import dates
+from mapdata.geo.countries import country_name, is_near_country
+from mapdata.atlas.schema import resources
+from mapdata.text import fold
+from mapdata.atlas.validate import ROW, Problem, check_references, check_table, read_table
+from mapdata.paths import DATA_DIR
 
 POSITIVE = {"membership": None, "declaration": {"adopted"}, "policy": {"adopted"}}
 
@@ -70,7 +71,7 @@ def _check_places(cities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
     """Leave out places whose point lies far from their country (geocoding slips)."""
     far = cities.apply(lambda r: not is_near_country(r["country_code"], float(r["lat"]), float(r["lon"])), axis=1)
     if far.any():
-        from .gazetteer import countries_near  # read only when the basemap check fails (islands, slips)
+        from mapdata.geo.gazetteer import countries_near  # read only when the basemap check fails (islands, slips)
         for idx in far[far].index:
             r = cities.loc[idx]
             if r["country_code"] in countries_near(float(r["lat"]), float(r["lon"])):

@@ -15,13 +15,12 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from . import dates
-from .atlas import Atlas
-from .countries import country_name
-from .query import FilterState
-from .schema import DATA_DIR
+from mapdata import dates
+from mapdata.atlas.model import Atlas
+from mapdata.geo.countries import country_name
+from mapdata.view.query import FilterState
+from mapdata.paths import DATA_DIR, STORIES_DIR
 
-STORIES_DIR = DATA_DIR / "stories"
 MAX_BYTES = 200_000
 MAX_CAPTION = 400  # characters: a caption must read from the back of a room
 STORY_FIELDS = {"title", "description", "steps"}

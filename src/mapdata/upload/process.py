@@ -24,12 +24,13 @@ from typing import Callable
 import pandas as pd
 import pycountry
 
-from .atlas import Atlas, atlas_from_tables, load_atlas
-from .dates import FORMAT_HINT, first_day, is_partial_date, last_day
-from .gazetteer import Gazetteer, gazetteer
-from .schema import DATA_DIR, descriptor, resources, vocabulary
-from .text import fold, slug
-from .validate import Problem, decode, problems_frame
+from mapdata.atlas.model import Atlas, atlas_from_tables, load_atlas
+from mapdata.dates import FORMAT_HINT, first_day, is_partial_date, last_day
+from mapdata.geo.gazetteer import Gazetteer, gazetteer
+from mapdata.atlas.schema import descriptor, resources, vocabulary
+from mapdata.text import fold, slug
+from mapdata.atlas.validate import Problem, decode, problems_frame
+from mapdata.paths import DATA_DIR
 
 MAX_MB = 5
 MAX_BYTES = MAX_MB * 1024 * 1024

@@ -11,13 +11,14 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from . import urlstate
-from .atlas import Atlas, load_atlas
-from .countries import country_name
-from .panel import FactLine, PlaceDetail, place_detail
-from .query import COLOR_MODES, FilterState, View, search_places, select
-from .schema import DATA_DIR, descriptor
-from .text import markdown_literal
+from mapdata.view import urlstate
+from mapdata.atlas.model import Atlas, load_atlas
+from mapdata.geo.countries import country_name
+from mapdata.render.panel import FactLine, PlaceDetail, place_detail
+from mapdata.view.query import COLOR_MODES, FilterState, View, search_places, select
+from mapdata.atlas.schema import descriptor
+from mapdata.text import markdown_literal
+from mapdata.paths import DATA_DIR
 
 COLOR_LABELS = {"network": "Network", "year": "Declaration date", "policy": "Policy type"}
 _WIDGETS = {"countries": "w_countries", "networks": "w_networks", "labels": "w_labels",
@@ -50,7 +51,7 @@ def active_atlas() -> Atlas:
         return bundled
     if st.session_state.get("user_mode") == "alone":
         return user
-    from .upload import merge_atlases
+    from mapdata.upload.process import merge_atlases
     key = ("merged", id(user))
     if st.session_state.get("_merged_key") != key:
         st.session_state._merged = merge_atlases(bundled, user)
@@ -146,7 +147,7 @@ def _cached_select(filters: FilterState) -> View:
 def atlas_map(view: View, atlas: Atlas, *, cluster: bool = True, tiles: bool = False):
     """The view's folium map. For the bundled atlas its payload is kept per filter state and colouring, so a
     date step or a click sends the map again without computing it."""
-    from .mapview import build_map
+    from mapdata.render.mapview import build_map
     data = None
     if atlas is get_atlas():
         data = _cached_payload(view.state.with_(as_of=None, place=None), date.today())
@@ -155,7 +156,7 @@ def atlas_map(view: View, atlas: Atlas, *, cluster: bool = True, tiles: bool = F
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _cached_payload(filters: FilterState, today: date) -> str:
-    from .mapview import payload, payload_json
+    from mapdata.render.mapview import payload, payload_json
     return payload_json(payload(current_view(get_atlas(), filters), get_atlas()))
 
 
@@ -215,7 +216,7 @@ def _clicked_place(view: View, value: dict | None, map_key: str) -> str | None:
     if not clicked or seen == st.session_state.get(f"{map_key}_last_click"):
         return None
     st.session_state[f"{map_key}_last_click"] = seen
-    from .mapview import tooltips
+    from mapdata.render.mapview import tooltips
     return {text: cid for cid, text in tooltips(view.places).items()}.get(clicked)
 
 
@@ -393,14 +394,14 @@ def share_url(state: urlstate.UrlState | None = None) -> str:
 
 
 def _export_payload(fmt: str, view: View, atlas: Atlas, options: dict):
-    from .export import export
+    from mapdata.export.formats import export
     return lambda: export(fmt, view, atlas, **options).data
 
 
 def share_box(view: View, atlas: Atlas, *, cluster: bool = True, key: str = "share") -> None:
     """Copy link, download the view (CSV, GeoJSON, standalone HTML map) and cite it; files are built on click."""
-    from .cite import cite_view
-    from .export import EXPORTERS, filename
+    from mapdata.view.cite import cite_view
+    from mapdata.export.formats import EXPORTERS, filename
     link = share_url()
     st.markdown("**Link to this view**")
     st.code(link, language=None, wrap_lines=True)
@@ -467,7 +468,7 @@ def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
     opens the same panel); on wide screens the panel stays in sight while that content scrolls."""
     from streamlit_folium import st_folium
 
-    from .mapview import state_layer
+    from mapdata.render.mapview import state_layer
     selected = st.session_state.url_state.filters.place
     selected = selected if selected in view.places.index else None
     map_col, panel_col = st.columns([3, 2] if selected else [1, 0.0001])
@@ -489,7 +490,7 @@ def map_with_panel(atlas: Atlas, view: View, *, key: str, height: int = 520):
 @st.cache_resource(show_spinner="Loading the gazetteer to place your towns (once per server, about 10 s)…")
 def get_gazetteer():
     """The offline GeoNames gazetteer, loaded once per server (the upload page places towns with it)."""
-    from .gazetteer import gazetteer
+    from mapdata.geo.gazetteer import gazetteer
     return _long_lived(gazetteer())
 
 

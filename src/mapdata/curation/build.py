@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .gazetteer import Candidate, Gazetteer, gazetteer
-from .schema import DATA_DIR, resources
-from .text import fold, slug
+from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
+from mapdata.atlas.schema import resources
+from mapdata.text import fold, slug
+from mapdata.paths import DATA_DIR
 
 CURATION = "curation"
 FACT_COLUMNS = ["place", "country_code", "admin1", "kind", "fact", "network_id", "label", "policy_type", "role",

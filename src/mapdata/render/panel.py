@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .atlas import Atlas
-from .dates import display
+from mapdata.atlas.model import Atlas
+from mapdata.dates import display
 
 
 @dataclass

@@ -14,10 +14,11 @@ from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from .atlas import Atlas
-from .countries import BASEMAP, BASEMAP_URL
-from .offline import use_local_assets
-from .query import View
+from mapdata.atlas.model import Atlas
+from mapdata.geo.countries import BASEMAP_URL
+from mapdata.render.offline import use_local_assets
+from mapdata.view.query import View
+from mapdata.paths import BASEMAP
 
 EPOCH = date(1970, 1, 1)
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]

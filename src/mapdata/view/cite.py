@@ -5,10 +5,11 @@ from datetime import date
 
 import pandas as pd
 
-from .atlas import Atlas
-from .countries import country_name
-from .query import FilterState, View
-from .schema import DATA_DIR, descriptor
+from mapdata.atlas.model import Atlas
+from mapdata.geo.countries import country_name
+from mapdata.view.query import FilterState, View
+from mapdata.atlas.schema import descriptor
+from mapdata.paths import DATA_DIR
 
 
 def shown_places(view: View) -> pd.DataFrame:

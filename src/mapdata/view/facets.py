@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .atlas import Atlas
-from .countries import country_name
-from .dates import display
-from .query import View
+from mapdata.atlas.model import Atlas
+from mapdata.geo.countries import country_name
+from mapdata.dates import display
+from mapdata.view.query import View
 
 FACETS = ("country", "network", "label", "policy_type")
 KIND_OF = {"network": "membership", "label": "declaration", "policy_type": "policy"}

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atlas import Atlas
-from .build import REVIEW
-from .schema import DATA_DIR, descriptor, resources
-from .validate import problems_frame
+from mapdata.atlas.model import Atlas
+from mapdata.curation.build import REVIEW
+from mapdata.atlas.schema import descriptor, resources
+from mapdata.atlas.validate import problems_frame
+from mapdata.paths import DATA_DIR
 
 
 def package_zip(data_dir: Path = DATA_DIR) -> bytes:

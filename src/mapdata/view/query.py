@@ -7,8 +7,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .atlas import Atlas
-from .text import fold
+from mapdata.atlas.model import Atlas
+from mapdata.text import fold
 
 COLOR_MODES = ("network", "year", "policy")
 

@@ -23,13 +23,13 @@ from folium.map import FitBounds
 from folium.template import Template
 from PIL import Image, ImageDraw, ImageFont
 
-from .atlas import Atlas
-from .cite import describe_filters
-from .countries import BASEMAP
-from .mapview import build_map, day_number, jinja_literal, payload, state_layer
-from .offline import inline_assets
-from .query import View
-from .schema import DATA_DIR, descriptor
+from mapdata.atlas.model import Atlas
+from mapdata.view.cite import describe_filters
+from mapdata.render.mapview import build_map, day_number, jinja_literal, payload, state_layer
+from mapdata.render.offline import inline_assets
+from mapdata.view.query import View
+from mapdata.atlas.schema import descriptor
+from mapdata.paths import BASEMAP, DATA_DIR
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0)  # years per second, as the map's own speed menu
 SIZES = {"960 × 540": (960, 540), "1280 × 720": (1280, 720), "1920 × 1080": (1920, 1080)}

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .atlas import Atlas
-from .query import COLOR_MODES, FilterState
+from mapdata.atlas.model import Atlas
+from mapdata.view.query import COLOR_MODES, FilterState
 
 MAX_VALUE = 2000  # characters of one parameter value we read at most
 LISTS = {"country": "countries", "network": "networks", "label": "labels", "policy": "policy_types"}

@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
-from .mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
-from .mapview import OTHER
+from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
+from mapdata.render.mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
+from mapdata.render.mapview import OTHER
 
 _FONT = dict(family="sans-serif", size=13)
 _LEGEND = dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text="")

@@ -15,14 +15,15 @@ from typing import NamedTuple
 import folium
 import pandas as pd
 
-from .atlas import Atlas
-from .cite import describe_filters, shown_facts, shown_places, view_sources
-from .dates import display
-from .mapview import build_map, jinja_literal
-from .offline import inline_assets
-from .query import FilterState, View
-from .schema import DATA_DIR, descriptor
-from .text import fold, slug
+from mapdata.atlas.model import Atlas
+from mapdata.view.cite import describe_filters, shown_facts, shown_places, view_sources
+from mapdata.dates import display
+from mapdata.render.mapview import build_map, jinja_literal
+from mapdata.render.offline import inline_assets
+from mapdata.view.query import FilterState, View
+from mapdata.atlas.schema import descriptor
+from mapdata.text import fold, slug
+from mapdata.paths import DATA_DIR
 
 PLACE_COLUMNS = ["city_id", "name", "country_code", "country", "admin1", "kind", "lat", "lon", "population"]
 FACT_COLUMNS = ["fact", "what", "what_label", "role", "title", "description", "body", "start", "end", "end_reason",

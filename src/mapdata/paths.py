@@ -1,0 +1,12 @@
+"""Every project path, defined once."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(os.environ.get("MAPDATA_DIR") or PROJECT_ROOT / "data")  # MAPDATA_DIR: another package (bench/)
+CURATION_DIR = PROJECT_ROOT / "data" / "curation"
+STORIES_DIR = DATA_DIR / "stories"
+STATIC_DIR = PROJECT_ROOT / "static"
+BASEMAP = STATIC_DIR / "basemap" / "countries.geojson"
