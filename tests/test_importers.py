@@ -10,7 +10,7 @@ import pandas as pd
 import pycountry
 import pytest
 
-from mapdata.curation import importers
+from mapdata.curation import columns, importers
 
 ROOT = Path(__file__).resolve().parents[1]
 CANDIDATES = Path(__file__).resolve().parents[2] / "shared" / "data_candidates"
@@ -270,10 +270,10 @@ def test_kevinnbass_policies(facts):
 @needs_candidates
 def test_columns_and_vocabularies(data):
     facts = data["facts"]
-    assert list(facts.columns) == importers.FACT_COLUMNS
-    assert list(data["sources"].columns) == importers.SOURCE_COLUMNS
-    assert list(data["places"].columns) == importers.PLACE_COLUMNS
-    assert list(data["networks"].columns) == importers.NETWORK_COLUMNS
+    assert list(facts.columns) == columns.FACT_COLUMNS
+    assert list(data["sources"].columns) == columns.SOURCE_COLUMNS
+    assert list(data["places"].columns) == columns.PLACE_COLUMNS
+    assert list(data["networks"].columns) == columns.NETWORK_COLUMNS
     assert set(facts["fact"]) <= {"membership", "declaration", "policy"}
     assert set(facts["status"]) == {"verified", "unverified"}
     members = facts[facts["fact"] == "membership"]

@@ -13,16 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
 from mapdata.atlas.schema import resources
-from mapdata.text import fold, slug
+from mapdata.curation.columns import FACT_COLUMNS, PLACE_COLUMNS
+from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
 from mapdata.paths import DATA_DIR
+from mapdata.text import fold, slug
 
 CURATION = "curation"
-FACT_COLUMNS = ["place", "country_code", "admin1", "kind", "fact", "network_id", "label", "policy_type", "role",
-                "title", "description", "date", "end", "end_reason", "body", "outcome", "status", "source_id",
-                "quote", "note"]
-PLACE_COLUMNS = ["place", "country_code", "admin1", "kind", "seat", "lat", "lon", "geonames_id", "population", "note"]
 REVIEW = "geocode_review.csv"
 MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
