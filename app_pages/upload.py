@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from mapdata.ui import core as ui
-from mapdata.upload import process as upload
+from mapdata import upload
 from mapdata.geo.countries import country_name
 
 NONE = "— not in my file —"

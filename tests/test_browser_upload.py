@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import MAP_FRAME, map_frame
-from mapdata.upload import process as upload
+from mapdata import upload
 from mapdata.render.mapview import tooltips
 from mapdata.view.query import FilterState, select
 

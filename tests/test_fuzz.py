@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from mapdata import load_atlas
-from mapdata.upload import process as upload
+from mapdata import upload
 from mapdata.atlas.schema import resources
 from mapdata.atlas.validate import ROW, decode, read_csv_text
 

@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import ROOT
-from mapdata.upload import process as upload
+from mapdata import upload
+from mapdata.atlas.merge import merge_atlases
+from mapdata.upload import Settings, guess_mapping, read_upload
 from mapdata.view.query import FilterState, select
-from mapdata.upload.process import Settings, guess_mapping, read_upload
 
 FIXTURES = Path(__file__).parent / "fixtures" / "upload"
 GOOD_AND_BAD = "good_and_bad.csv"
@@ -72,7 +73,7 @@ def test_upload_reports_good_and_bad_rows(atlas):
 def test_records_shown_beside_then_alone_on_the_atlas(atlas):
     at = send(open_page(), GOOD_AND_BAD, (FIXTURES / GOOD_AND_BAD).read_bytes())
     want = expected(atlas, GOOD_AND_BAD)
-    merged = upload.merge_atlases(atlas, want.atlas)
+    merged = merge_atlases(atlas, want.atlas)
     at.switch_page("app_pages/atlas.py").run()
     assert not at.exception, at.exception
     n = len(select(merged, FilterState()).visible_on(date.today()))

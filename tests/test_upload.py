@@ -10,14 +10,16 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
-from mapdata import load_atlas
-from mapdata.upload import process as upload
+from mapdata import load_atlas, upload
+from mapdata.atlas.merge import merge_atlases
 from mapdata.geo.gazetteer import gazetteer
-from mapdata.view.query import FilterState, select
 from mapdata.text import fold
-from mapdata.upload.process import LIST_ID, Settings, UploadError, guess_mapping, normalise_date, process, read_upload
+from mapdata.upload import LIST_ID, Settings, UploadError, guess_mapping, normalise_date, process, read_upload
+from mapdata.view.query import FilterState, select
 
 FIXTURES = Path(__file__).parent / "fixtures" / "upload"
 
@@ -393,7 +395,7 @@ def test_merge_keeps_one_record_per_place(atlas):
             "Other,https://example.org/k\nRiace,IT,2016,City of Refuge,https://example.org/r\n")
     result = run(read_upload("m.csv", text.encode()), atlas)
     assert result.accepted == [2, 3]
-    merged = upload.merge_atlases(atlas, result.atlas)
+    merged = merge_atlases(atlas, result.atlas)
     assert merged.places.index.is_unique
     assert len(merged.facts) == len(atlas.facts) + len(result.atlas.facts)
     riace = str(gazetteer().lookup("Riace", "IT").best.geonames_id)
@@ -409,7 +411,7 @@ def test_merge_keeps_a_different_place_of_the_same_name_apart(atlas):
     known = atlas.places.iloc[0]
     text = f"place,country,lat,lon\n{known['name']},{known['country_code']},{known['lat'] + 0.3},{known['lon']}\n"
     result = run(read_upload("f.csv", text.encode()), atlas)
-    merged = upload.merge_atlases(atlas, result.atlas)
+    merged = merge_atlases(atlas, result.atlas)
     assert len(merged.places) == len(atlas.places) + 1 and merged.places.index.is_unique
     user_id = result.atlas.places.index[0]
     assert (f"{user_id}-yours" if user_id in atlas.places.index else user_id) in merged.places.index

@@ -51,7 +51,7 @@ def active_atlas() -> Atlas:
         return bundled
     if st.session_state.get("user_mode") == "alone":
         return user
-    from mapdata.upload.process import merge_atlases
+    from mapdata.atlas.merge import merge_atlases
     key = ("merged", id(user))
     if st.session_state.get("_merged_key") != key:
         st.session_state._merged = merge_atlases(bundled, user)
