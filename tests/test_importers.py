@@ -1,4 +1,4 @@
-"""Tests for src/mapdata/importers.py against the real candidate files (skipped when absent)."""
+"""Tests for src/mapdata/curation/importers against the real candidate files in sources/lists/."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ import pycountry
 import pytest
 
 from mapdata.curation import columns, importers
+from mapdata.paths import LISTS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-CANDIDATES = Path(__file__).resolve().parents[2] / "shared" / "data_candidates"
+CANDIDATES = LISTS_DIR
 CURATION = ROOT / "data" / "curation"
 
-
-needs_candidates = pytest.mark.skipif(not CANDIDATES.is_dir(), reason="shared/data_candidates not present")
 
 ETMUN_HEADER = ('"Full_Name";"Locality_Siege";"CountryCode";"Continent";"Region";"Y";"X";"Pop_collect";"Statut";'
                 '"Entity";"Year_of_Joining";"Note";"Network_Name";"Code_Network";"EntitySimplified";"CountryName";'
@@ -31,8 +30,6 @@ def _etmun_row(name: str, code: str, country: str, lon: str, lat: str, year: str
 
 @pytest.fixture(scope="module")
 def data() -> dict[str, pd.DataFrame]:
-    if not CANDIDATES.is_dir():
-        pytest.skip("shared/data_candidates not present")
     return importers.import_candidates(CANDIDATES)
 
 
@@ -95,7 +92,6 @@ def test_places_the_gazetteer_finds_get_no_override_and_join_year_is_kept(tmp_pa
     assert out["facts"].iloc[0]["date"] == "2009"
 
 
-@needs_candidates
 def test_real_etmun_rows_parse_decimal_comma(data):
     places = data["places"].set_index(["place", "country_code"])
     # the Y/X columns put 'Munster' in France; lon/lat (used) are Münster, Germany: "7,6261347";"51,9606649"
@@ -108,7 +104,6 @@ def test_real_etmun_rows_parse_decimal_comma(data):
     assert ("Antwerp", "BE") not in places.index  # the gazetteer finds Antwerp by itself
 
 
-@needs_candidates
 def test_etmun_memberships(facts):
     etmun = facts[facts["source_id"] == "github-pgourdongeo-etmun-members"]
     assert set(etmun["network_id"]) == {"eurocities", "eccar", "clip"}
@@ -120,7 +115,6 @@ def test_etmun_memberships(facts):
 # --- DOJ designation -------------------------------------------------------------------------------------
 
 
-@needs_candidates
 def test_doj_list_is_a_designation_not_a_declaration(facts):
     doj = facts[facts["network_id"] == "us-doj-sanctuary-2025"]
     assert len(doj) == 35
@@ -135,7 +129,6 @@ def test_doj_list_is_a_designation_not_a_declaration(facts):
 # --- dates -----------------------------------------------------------------------------------------------
 
 
-@needs_candidates
 def test_article_dates_go_to_note_not_date(facts):
     for place, as_of in [("Kevelaer", "2020-11-14"), ("Leeuwarden", "2020-03"), ("Mauthausen", "2020-07"),
                          ("Weimar", "2019-12"), ("Sunderland", "2022-06"), ("Ramonville-Saint-Agne", "2024-12")]:
@@ -144,14 +137,12 @@ def test_article_dates_go_to_note_not_date(facts):
         assert (row["date"] == "").all(), place
 
 
-@needs_candidates
 def test_dates_stated_on_the_page_are_kept(facts):
     assert _rows(facts, "Schwanewede", fact="declaration")["date"].tolist() == ["2020-06"]  # 'Mitte Juni'
     assert _rows(facts, "Flensburg", label="Safe Harbour")["date"].tolist() == ["2018-09"]
     assert _rows(facts, "Hamilton", label="Sanctuary City")["date"].tolist() == ["2014-02-12"]
 
 
-@needs_candidates
 def test_no_date_is_invented(facts):
     given: set[str] = set()
     for path in CANDIDATES.glob("*.csv"):
@@ -167,7 +158,6 @@ def test_no_date_is_invented(facts):
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
 
 
-@needs_candidates
 def test_inferred_dates_are_left_empty_and_unverified(facts):
     for place in ("Baltimore", "Montgomery County"):
         row = _rows(facts, place, network_id="certified-welcoming").iloc[0]
@@ -176,7 +166,6 @@ def test_inferred_dates_are_left_empty_and_unverified(facts):
     assert _rows(facts, "Detroit", network_id="certified-welcoming")["date"].tolist() == ["2022-04"]
 
 
-@needs_candidates
 def test_iash_members_have_no_join_date(facts):
     iash = facts[facts["network_id"] == "iash"]
     assert len(iash) == 36 and (iash["date"] == "").all()
@@ -187,7 +176,6 @@ def test_iash_members_have_no_join_date(facts):
     assert _rows(iash, "Rottenburg")["admin1"].tolist() == ["Baden-Württemberg"]
 
 
-@needs_candidates
 def test_founders(facts):
     ssh = facts[(facts["network_id"] == "staedte-sicherer-haefen") & (facts["role"] == "founder")]
     assert set(ssh[ssh["date"] != ""]["date"]) == {"2019-06-14"} and len(ssh[ssh["date"] != ""]) == 12
@@ -198,7 +186,6 @@ def test_founders(facts):
 # --- outcomes, labels ------------------------------------------------------------------------------------
 
 
-@needs_candidates
 def test_rejections_and_revocations_are_kept(facts):
     assert _rows(facts, "Gronau", label="Safe Harbour")["outcome"].tolist() == ["rejected"]
     assert _rows(facts, "Wolkersdorf im Weinviertel")["outcome"].tolist() == ["rejected"]
@@ -208,7 +195,6 @@ def test_rejections_and_revocations_are_kept(facts):
     assert _rows(facts, "Braunschweig", fact="policy")["outcome"].tolist() == ["rejected"]
 
 
-@needs_candidates
 def test_sichere_haefen_lists_are_listed_memberships(facts):
     nds = facts[facts["description"].str.startswith("Sicherer Hafen (Seebrücke)") & (facts["admin1"] == "Niedersachsen")]
     assert len(nds) == 100 and set(nds["network_id"]) == {"seebruecke-safe-harbours"} and set(nds["role"]) == {"listed"}
@@ -218,7 +204,6 @@ def test_sichere_haefen_lists_are_listed_memberships(facts):
     assert _rows(facts, "Ganderkesee")["kind"].iloc[0] == ""  # 'Gemeinde Ganderkesee'
 
 
-@needs_candidates
 def test_willingness_to_admit_and_canada(facts):
     assert set(_rows(facts, "Steyr")["label"]) == {"Willing to Admit"} and set(_rows(facts, "Steyr")["body"]) == {"mayor"}
     assert set(_rows(facts, "Luzern", label="Willing to Admit")["body"]) == {"executive"}
@@ -229,7 +214,6 @@ def test_willingness_to_admit_and_canada(facts):
     assert len(considering) == 4 and set(considering["outcome"]) == {"proposed"}
 
 
-@needs_candidates
 def test_city_of_sanctuary_motions_and_awards(facts):
     sheffield = _rows(facts, "Sheffield", country_code="GB")
     sheffield = sheffield[sheffield["network_id"].isin(["", "city-of-sanctuary-uk"])]
@@ -237,7 +221,6 @@ def test_city_of_sanctuary_motions_and_awards(facts):
     assert set(_rows(facts, "Camden")["network_id"]) == {"city-of-sanctuary-uk"}
 
 
-@needs_candidates
 def test_quote_from_page_excerpt(facts):
     row = _rows(facts, "La Seyne-sur-Mer").iloc[0]
     assert row["quote"] == "(Voir adhésion de La Seyne sur Mer)"
@@ -247,7 +230,6 @@ def test_quote_from_page_excerpt(facts):
 # --- kevinnbass JSON -------------------------------------------------------------------------------------
 
 
-@needs_candidates
 def test_kevinnbass_policies(facts):
     california = _rows(facts, "California", fact="policy").iloc[0]
     assert (california["kind"], california["policy_type"], california["date"]) == (
@@ -267,7 +249,6 @@ def test_kevinnbass_policies(facts):
 # --- integrity -------------------------------------------------------------------------------------------
 
 
-@needs_candidates
 def test_columns_and_vocabularies(data):
     facts = data["facts"]
     assert list(facts.columns) == columns.FACT_COLUMNS
@@ -292,7 +273,6 @@ def test_columns_and_vocabularies(data):
     assert data["sources"]["source_id"].is_unique
 
 
-@needs_candidates
 def test_every_source_and_network_resolves(data):
     sources = set(data["sources"]["source_id"])
     assert set(data["facts"]["source_id"]) <= sources
@@ -303,7 +283,6 @@ def test_every_source_and_network_resolves(data):
     assert not set(data["networks"]["network_id"]) & set(core["network_id"])
 
 
-@needs_candidates
 def test_non_municipal_places_have_a_seat_or_coordinates(data):
     places = data["places"].set_index(["place", "country_code", "admin1"])
     for fact in data["facts"][data["facts"]["kind"] != ""].itertuples():
@@ -314,7 +293,6 @@ def test_non_municipal_places_have_a_seat_or_coordinates(data):
         assert row["seat"] or (row["lat"] and row["lon"]), fact.place
 
 
-@needs_candidates
 def test_ambiguous_places_are_unverified(facts):
     for place in ("Feldkirchen", "Neuhofen", "Biberach"):
         assert set(_rows(facts, place)["status"]) == {"unverified"}, place
@@ -331,7 +309,6 @@ def test_unknown_label_is_refused(tmp_path):
     assert source.name in importers.IMPORTERS
 
 
-@needs_candidates
 def test_write_candidates(tmp_path):
     candidates = tmp_path / "candidates"
     shutil.copytree(CANDIDATES, candidates)

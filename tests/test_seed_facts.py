@@ -18,11 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from mapdata.paths import DOCUMENTS_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = DOCUMENTS_DIR
 FACTS_SEEDS = ROOT / "data" / "curation" / "facts_seeds.csv"
 
-# source_id -> file-name prefix of the seed document in ../shared/seeds/
+# source_id -> file-name prefix of the seed document in sources/documents/
 SEED_PREFIX = {
     "lacroix-2022": "000",
     "christoph-kron-2019": "001",

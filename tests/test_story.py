@@ -4,15 +4,15 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 import yaml
 
+from mapdata.paths import DOCUMENTS_DIR
 from mapdata.view import story
 from mapdata.view.query import FilterState
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = DOCUMENTS_DIR
 SEED_FILE = {"lacroix-2022": "000", "christoph-kron-2019": "001", "kurz-2026": "002", "dreher-2024": "003",
              "rls-2019": "004"}
 MILESTONE_YEARS = {"1985", "2005", "2015", "2018", "2019", "2021", "2023"}

@@ -4,10 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from mapdata.paths import DATA_DIR, PROJECT_ROOT
 
-
-CANDIDATES = PROJECT_ROOT.parent / "shared" / "data_candidates"
+from mapdata.paths import DATA_DIR, LISTS_DIR
 
 
 def _validate(args) -> int:
@@ -55,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         ("stats", _stats, DATA_DIR, "places, facts, networks, countries, share dated, counts per decade"),
         ("geocode", _geocode, DATA_DIR, "place every curation fact offline and rebuild data/*.csv; list what needs a person"),
         ("build", _geocode, DATA_DIR, "same as geocode: build the data package from data/curation"),
-        ("import-candidates", _import, CANDIDATES, "import the candidate lists into data/curation/*_candidates.csv"),
+        ("import-candidates", _import, LISTS_DIR, "import the candidate lists into data/curation/*_candidates.csv"),
     ]:
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("dir", nargs="?", type=Path, default=default)

@@ -10,3 +10,6 @@ CURATION_DIR = PROJECT_ROOT / "data" / "curation"
 STORIES_DIR = DATA_DIR / "stories"
 STATIC_DIR = PROJECT_ROOT / "static"
 BASEMAP = STATIC_DIR / "basemap" / "countries.geojson"
+SOURCES_DIR = PROJECT_ROOT / "sources"  # the documents and candidate lists the build reads (sources/README.md)
+DOCUMENTS_DIR = SOURCES_DIR / "documents"
+LISTS_DIR = SOURCES_DIR / "lists"
