@@ -1,7 +1,7 @@
 """Solidarity Cities Map: navigation and page configuration."""
 import streamlit as st
 
-from mapdata.ui.core import app_style
+from mapdata.ui import app_style
 
 st.set_page_config(page_title="Solidarity Cities Map", page_icon="static/favicon.png", layout="wide")
 

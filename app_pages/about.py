@@ -1,10 +1,10 @@
 """Data and sources: what the atlas holds, where every fact comes from, how it was checked."""
 import streamlit as st
 
+from mapdata import ui
 from mapdata.atlas import package
-from mapdata.ui import core as ui
-from mapdata.view.query import FilterState
 from mapdata.atlas.stats import stats_lines
+from mapdata.view.query import FilterState
 
 atlas = ui.active_atlas()
 ui.session_state(atlas)

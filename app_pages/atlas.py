@@ -2,7 +2,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from mapdata.ui import core as ui
+from mapdata import ui
 from mapdata.render.mapview import state_layer
 
 atlas = ui.active_atlas()

@@ -1,10 +1,10 @@
 """Countries: one country's places on a map, its first and latest declarations, networks and policies."""
 import streamlit as st
 
+from mapdata import ui
 from mapdata.render import charts
+from mapdata.render.tables import places_table
 from mapdata.view import facets
-from mapdata.ui import core as ui
-from mapdata.export.formats import places_table
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)

@@ -1,11 +1,11 @@
 """Networks: a network's record and source, its members over time, on a map and in a list, and its overlaps."""
 import streamlit as st
 
+from mapdata import ui
 from mapdata.render import charts
-from mapdata.view import facets
-from mapdata.ui import core as ui
-from mapdata.export.formats import places_table
+from mapdata.render.tables import places_table
 from mapdata.text import markdown_literal
+from mapdata.view import facets
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)

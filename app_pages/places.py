@@ -3,8 +3,8 @@ from datetime import date
 
 import streamlit as st
 
-from mapdata.ui import core as ui
-from mapdata.export.formats import places_table
+from mapdata import ui
+from mapdata.render.tables import places_table
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas, color=False)

@@ -2,10 +2,11 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from mapdata.render import animation
-from mapdata.view import story
-from mapdata.ui import core as ui
+from mapdata import ui
+from mapdata.export import frames, registry
+from mapdata.render import presenter, story_step
 from mapdata.text import markdown_literal
+from mapdata.view import story
 
 HEADING_CSS = """<style>
 h1 { font-size: 1.5rem !important; padding: 0.2rem 0 !important; }
@@ -39,7 +40,7 @@ def _move(delta: int, total: int) -> None:
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
-first_year, last_year = animation.year_span(atlas)
+first_year, last_year = presenter.year_span(atlas)
 st.session_state.setdefault("present_step", 0)
 
 head, mode_col, settings_col, export_col, leave_col = st.columns([3, 2.4, 1.3, 1.3, 1], vertical_alignment="center")
@@ -50,7 +51,7 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
     st.markdown("**Timeline**")
     years = st.select_slider("Years", options=list(range(first_year, last_year + 1)), value=(first_year, last_year),
                              key="present_years")
-    speed = st.select_slider("Speed", options=animation.SPEEDS, value=1.0, key="present_speed",
+    speed = st.select_slider("Speed", options=presenter.SPEEDS, value=1.0, key="present_speed",
                              format_func=lambda s: f"{s:g} year{'s' if s != 1 else ''} a second")
     autoplay = st.toggle("Play when the map opens", value=True, key="present_autoplay")
     loop = st.toggle("Loop", value=False, key="present_loop")
@@ -77,7 +78,7 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
                           else f"{k} (errors)")
 
 st.html(HEADING_CSS + (NO_CHROME_CSS if chrome else ""))
-playback = animation.Playback(years[0], years[1], speed, autoplay, loop, undated)
+playback = presenter.Playback(years[0], years[1], speed, autoplay, loop, undated)
 
 if mode == "Story":
     current = stories.get(chosen)
@@ -89,7 +90,7 @@ if mode == "Story":
         index = min(st.session_state.present_step, len(steps) - 1)
         step = steps[index]
         view = ui.current_view(atlas, step.filters)
-        counts = animation.counts_at(view, step.day, step.undated)
+        counts = presenter.counts_at(view, step.day, step.undated)
         text_col, map_col = st.columns([1, 2])
         with text_col:
             nav = st.container(horizontal=True)
@@ -99,27 +100,27 @@ if mode == "Story":
                        shortcut="PageDown", width="stretch", type="primary",
                        help="Next step (Page Down, or a clicker's forward button)")
             line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
-            st.html(story.STORY_CSS + story.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
+            st.html(story_step.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
         with map_col, st.container(key="present_story_box"):
-            st_folium(animation.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True,
+            st_folium(presenter.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True,
                                               center=step.center, zoom=step.zoom),
                       key="present_story_map", height=height, use_container_width=True, returned_objects=[],
-                      feature_group_to_add=animation.step_layer(view, step.day, step.place, precision=step.precision,
+                      feature_group_to_add=presenter.step_layer(view, step.day, step.place, precision=step.precision,
                                                                 show_undated=step.undated))
 else:
     view = ui.current_view(atlas, filters)
-    st.caption(f"**{markdown_literal(animation.export_title(view, atlas))}** · {years[0]}–{years[1]} at {speed:g} year"
+    st.caption(f"**{markdown_literal(presenter.export_title(view, atlas))}** · {years[0]}–{years[1]} at {speed:g} year"
                f"{'s' if speed != 1 else ''} a second · Space plays or pauses, ← and → step a year"
                + ("" if chrome else " · change the filters in the sidebar"))
     if view.places.empty:
         st.info("No place matches these filters. Switch off 'Hide the sidebar and menus' in Settings to change them.")
     with st.container(key="present_timeline_box"):
-        st_folium(animation.presenter_map(view, atlas, playback, cluster=cluster), key="present_timeline_map",
+        st_folium(presenter.presenter_map(view, atlas, playback, cluster=cluster), key="present_timeline_map",
                   height=height, use_container_width=True, returned_objects=[])
 
 with export_col.popover("Export", icon="⬇️", width="stretch"):
     st.markdown("The timeline with the current filters, years and speed, for slides and offline use.")
-    formats = animation.available_formats()
+    formats = registry.available(registry.TIMELINE_FORMATS)
     fmt = st.radio("Format", list(formats), format_func=lambda k: formats[k].label, key="present_format")
     sizes = formats[fmt].sizes
     size = st.selectbox("Size", sizes, index=len(sizes) - 1, key=f"present_size_{fmt}") if sizes else None
@@ -128,11 +129,11 @@ with export_col.popover("Export", icon="⬇️", width="stretch"):
     if st.button("Make the file", key="present_make", disabled=export_view.places.empty):
         with st.spinner("Drawing the frames (a long HD video takes about a minute)…" if sizes else "Writing the page…"):
             st.session_state.present_export = (wanted, formats[fmt].render(
-                export_view, atlas, playback, size=animation.SIZES.get(size)))
+                export_view, atlas, playback, size=frames.SIZES.get(size)))
     made = st.session_state.get("present_export")
     if made and made[0] == wanted:
         st.download_button(f"Download {formats[fmt].ext.upper()} ({len(made[1]) / 1e6:.1f} MB)", made[1],
-                           file_name=animation.filename(playback, formats[fmt].ext),
+                           file_name=registry.timeline_filename(playback, formats[fmt].ext),
                            mime=formats[fmt].mime, key="present_download", on_click="ignore", icon="⬇️")
 
 leave_col.page_link("app_pages/atlas.py", label="Leave", icon="↩️")

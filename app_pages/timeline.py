@@ -1,10 +1,10 @@
 """Timeline: how networks and declarations grew, year by year; a chart selection lists its places."""
 import streamlit as st
 
+from mapdata import ui
 from mapdata.render import charts
+from mapdata.render.tables import places_table
 from mapdata.view import facets
-from mapdata.ui import core as ui
-from mapdata.export.formats import places_table
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas, color=False)

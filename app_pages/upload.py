@@ -4,9 +4,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from mapdata.ui import core as ui
-from mapdata import upload
+from mapdata import ui, upload
 from mapdata.geo.countries import country_name
+from mapdata.text import markdown_literal
 
 NONE = "— not in my file —"
 MAIN = ["place", "country", "admin1", "lat", "lon", "date", "network_or_label", "policy", "source"]
@@ -43,17 +43,17 @@ if source:
     try:
         table = upload.read_upload(name, raw, st.session_state.get(f"sheet_{digest}"))
     except upload.UploadError as exc:
-        st.error(ui.literal(exc), icon=":material/error:")
+        st.error(markdown_literal(exc), icon=":material/error:")
         for key in ("upload_result", "user_atlas", "_upload_input"):  # the file meant to replace them
             st.session_state.pop(key, None)
 
 if table is not None:
     st.subheader("1. Match your columns")
-    st.caption(ui.literal(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; " + "; ".join(table.notes)
+    st.caption(markdown_literal(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; " + "; ".join(table.notes)
                           + "."))
     if len(table.sheets) > 1:
         st.selectbox("Sheet", table.sheets, key=f"sheet_{digest}")
-    with st.expander(f"Preview of {ui.literal(name)}"):
+    with st.expander(f"Preview of {markdown_literal(name)}"):
         st.dataframe(table.frame().head(100))
     guess, options = upload.guess_mapping(table.columns), [NONE, *table.columns]
 
@@ -106,7 +106,7 @@ if result is not None:
     m[1].metric("Accepted", f"{len(result.accepted):,}")
     m[2].metric("Rejected", f"{len(rejected):,}")
     m[3].metric("Places", f"{result.places:,}")
-    st.caption(ui.literal(f"{result.filename}: {len(result.accepted):,} accepted + {len(rejected):,} rejected = "
+    st.caption(markdown_literal(f"{result.filename}: {len(result.accepted):,} accepted + {len(rejected):,} rejected = "
                           f"{result.uploaded:,} rows uploaded."))
     if result.ambiguous and table is not None:
         st.markdown(f"**Places with several matches ({len(result.ambiguous)})**: choose the one you mean.")
@@ -116,7 +116,7 @@ if result is not None:
                 ids = [0, *(c.geonames_id for c in amb.candidates)]
                 cands = {c.geonames_id: c for c in amb.candidates}
                 rows = ", ".join(map(str, amb.rows[:10])) + (" …" if len(amb.rows) > 10 else "")
-                picks[amb.key] = st.selectbox(ui.literal(
+                picks[amb.key] = st.selectbox(markdown_literal(
                     f"{amb.name} · {country_name(amb.country_code)}" + (f" ({amb.admin1})" if amb.admin1 else "")
                     + f" · row{'s' if len(amb.rows) > 1 else ''} {rows}"), ids, index=None,
                     placeholder="Choose the place", key=f"amb_{digest}_{'|'.join(amb.key)}",

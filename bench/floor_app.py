@@ -6,9 +6,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapdata import load_atlas
+from mapdata.paths import DATA_DIR
 from mapdata.render.mapview import build_map
 from mapdata.view.query import FilterState, View, select
-from mapdata.paths import DATA_DIR
 
 
 @st.cache_resource

@@ -12,9 +12,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from mapdata import load_atlas
+from mapdata.paths import DATA_DIR
 from mapdata.render.offline import use_local_assets
 from mapdata.view.query import FilterState, select
-from mapdata.paths import DATA_DIR
 
 
 @st.cache_resource

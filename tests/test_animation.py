@@ -10,7 +10,8 @@ import folium
 import pytest
 from PIL import Image
 
-from mapdata.render import animation
+from mapdata.export import frames, registry, timeline
+from mapdata.render import presenter
 from mapdata.render.mapview import day_number
 from mapdata.view.query import FilterState, select
 
@@ -36,24 +37,24 @@ def test_counts_follow_the_view_on_every_kind_of_day(view):
     days = [dated.iloc[0] - timedelta(days=1), dated.iloc[0], dated.iloc[len(dated) // 2], date.today()]
     for day in days:
         for show in (False, True):
-            c = animation.counts_at(view, day, show)
+            c = presenter.counts_at(view, day, show)
             assert (c.places, c.networks, c.countries) == _expected(view, day, show)
             assert c.undated == int(view.places["first_day"].isna().sum())
-    assert animation.counts_at(view, days[0]).places == 0
-    assert animation.counts_at(view, date.today()).places == len(dated) - int(
+    assert presenter.counts_at(view, days[0]).places == 0
+    assert presenter.counts_at(view, date.today()).places == len(dated) - int(
         (view.places["last_day"].dropna() < date.today()).sum())
 
 
 def test_counts_read_like_the_map_counter():
-    assert animation.Counts(1, 1, 1, 0).text() == "1 place · 1 network · 1 country"
-    assert animation.Counts(1312, 14, 9, 3).text() == "1,312 places · 14 networks · 9 countries"
-    assert animation.Counts(1, 1, 1, 3).undated_note(False) == "3 with date unknown: not shown"
-    assert animation.Counts(1, 1, 1, 3).undated_note(True) == "3 with date unknown: dashed outline"
-    assert animation.Counts(1, 1, 1, 0).undated_note(False) == ""
+    assert presenter.Counts(1, 1, 1, 0).text() == "1 place · 1 network · 1 country"
+    assert presenter.Counts(1312, 14, 9, 3).text() == "1,312 places · 14 networks · 9 countries"
+    assert presenter.Counts(1, 1, 1, 3).undated_note(False) == "3 with date unknown: not shown"
+    assert presenter.Counts(1, 1, 1, 3).undated_note(True) == "3 with date unknown: dashed outline"
+    assert presenter.Counts(1, 1, 1, 0).undated_note(False) == ""
 
 
 def test_network_spans_hold_every_membership_in_day_numbers(view):
-    spans = animation.network_spans(view)
+    spans = presenter.network_spans(view)
     members = view.facts[view.facts["fact"] == "membership"]
     assert len(spans) == members["what"].nunique()
     assert sum(len(s) for s in spans) == len(members)
@@ -63,15 +64,15 @@ def test_network_spans_hold_every_membership_in_day_numbers(view):
 
 
 def test_playback_ends_today_at_the_latest_and_years_span_the_data(atlas):
-    first, last = animation.year_span(atlas)
+    first, last = presenter.year_span(atlas)
     assert first == atlas.facts["start_day"].dropna().min().year and last == date.today().year
-    assert animation.Playback(2000, 2999).end_day == date.today()
-    assert animation.Playback(2000, 2001).end_day == date(2001, 12, 31)
+    assert presenter.Playback(2000, 2999).end_day == date.today()
+    assert presenter.Playback(2000, 2001).end_day == date(2001, 12, 31)
 
 
 def test_frame_days_keep_the_maps_pace_and_end_on_the_last_day():
-    pb = animation.Playback(2010, 2019, speed=2)
-    days = animation.frame_days(pb, fps=10)
+    pb = presenter.Playback(2010, 2019, speed=2)
+    days = frames.frame_days(pb, fps=10)
     assert days[0] == date(2010, 1, 1) and days[-1] == date(2019, 12, 31)
     assert abs((days[11] - days[1]).days - 730) <= 1  # ten frames: one second, two years
     assert days == sorted(days) and len(days) == len(set(days))
@@ -82,19 +83,19 @@ def _config(html: str) -> dict:
 
 
 def test_the_presenter_map_carries_its_settings(view, atlas):
-    pb = animation.Playback(1990, 2020, speed=2, loop=True)
-    html = animation.presenter_map(view, atlas, pb).get_root().render()
+    pb = presenter.Playback(1990, 2020, speed=2, loop=True)
+    html = presenter.presenter_map(view, atlas, pb).get_root().render()
     config = _config(html)
     assert (config["start_day"], config["end_day"]) == (day_number(date(1990, 1, 1)), day_number(date(2020, 12, 31)))
     assert (config["speed"], config["loop"], config["autoplay"], config["show_undated"]) == (2, True, True, False)
-    assert config["network_spans"] == animation.network_spans(view) and config["page_keys"] is True
+    assert config["network_spans"] == presenter.network_spans(view) and config["page_keys"] is True
     assert '"presenter": true' in html
-    assert "autoplay" not in _config(animation.presenter_map(view, atlas).get_root().render())
+    assert "autoplay" not in _config(presenter.presenter_map(view, atlas).get_root().render())
 
 
 def test_a_step_with_a_view_opens_there_instead_of_fitting_its_places(view, atlas):
-    fitted = animation.presenter_map(view, atlas).get_root().render()
-    fixed = animation.presenter_map(view, atlas, center=(46.5, 5.0), zoom=5).get_root().render()
+    fitted = presenter.presenter_map(view, atlas).get_root().render()
+    fixed = presenter.presenter_map(view, atlas, center=(46.5, 5.0), zoom=5).get_root().render()
     assert "fitBounds" in fitted and "fitBounds" not in fixed
     assert re.search(r'center: \[46\.5, 5\.0\],\s*crs: L\.CRS\.EPSG3857,.*?"zoom": 5,', fixed, re.S)
 
@@ -102,7 +103,7 @@ def test_a_step_with_a_view_opens_there_instead_of_fitting_its_places(view, atla
 def test_a_story_step_layer_sets_date_label_and_undated(view):
     place = view.places.index[3]
     m = folium.Map(tiles=None)
-    animation.step_layer(view, date(2018, 12, 31), place, precision="year", show_undated=True).add_to(m)
+    presenter.step_layer(view, date(2018, 12, 31), place, precision="year", show_undated=True).add_to(m)
     html = m.get_root().render()
     day = day_number(date(2018, 12, 31))
     assert f"setDate({day})" in html and f"select({list(view.places['city_id']).index(place)})" in html
@@ -110,7 +111,7 @@ def test_a_story_step_layer_sets_date_label_and_undated(view):
 
 
 def test_the_standalone_page_needs_no_server_and_no_network(view, atlas):
-    page = animation.standalone_html(view, atlas, animation.Playback(2000, 2010), title="<Talk> & map")
+    page = timeline.standalone_html(view, atlas, presenter.Playback(2000, 2010), title="<Talk> & map")
     assert "/app/static/" not in page
     assert not re.search(r'<(script|link)\b[^>]*(src|href)="(https?:)?//', page)
     assert "<title>&lt;Talk&gt; &amp; map</title>" in page
@@ -121,55 +122,55 @@ def test_the_standalone_page_needs_no_server_and_no_network(view, atlas):
 def _short(view):
     """A few years of the view, quickly drawn: from just before its first dated place."""
     first = view.places["first_day"].dropna().min()
-    return animation.Playback(first.year - 1, first.year + 2, speed=4)
+    return presenter.Playback(first.year - 1, first.year + 2, speed=4)
 
 
 def test_frames_show_the_date_and_places_appear_over_time(atlas):
     view = select(atlas, FilterState(networks=(atlas.facts.query("fact == 'membership'")["what"].value_counts().index[0],)))
     pb = _short(view)
-    shots = list(animation.frames(view, atlas, pb, size=(480, 270), fps=4))
-    assert len(shots) == len(animation.frame_days(pb, 4))
+    shots = list(frames.frames(view, atlas, pb, size=(480, 270), fps=4))
+    assert len(shots) == len(frames.frame_days(pb, 4))
     assert all(s.size == (480, 270) and s.mode == "RGB" for s in shots)
-    assert animation.counts_at(view, pb.start_day).places == 0 < animation.counts_at(view, pb.end_day).places
+    assert presenter.counts_at(view, pb.start_day).places == 0 < presenter.counts_at(view, pb.end_day).places
     before, after = shots[0].tobytes(), shots[-1].tobytes()
     assert before != after
 
 
 def test_the_gif_loops_and_holds_its_last_frame(view, atlas):
     pb = _short(view)
-    data = animation.gif(view, atlas, pb, size=(320, 180), fps=4)
+    data = frames.gif(view, atlas, pb, size=(320, 180), fps=4)
     img = Image.open(io.BytesIO(data))
     assert data[:6] == b"GIF89a" and img.size == (320, 180) and img.info.get("loop") == 0
     durations = []
     for i in range(img.n_frames):
         img.seek(i)
         durations.append(img.info["duration"])
-    frames = len(animation.frame_days(pb, 4))
-    assert sum(durations) == (frames - 1) * 250 + animation.HOLD_SECONDS * 1000
-    assert durations[-1] >= animation.HOLD_SECONDS * 1000
+    n_frames = len(frames.frame_days(pb, 4))
+    assert sum(durations) == (n_frames - 1) * 250 + frames.HOLD_SECONDS * 1000
+    assert durations[-1] >= frames.HOLD_SECONDS * 1000
 
 
 def test_a_long_timeline_gets_fewer_frames_a_second():
-    long = animation.Playback(1970, 2025, speed=0.5)
-    fps = animation.capped_fps(long, 10, animation.MAX_FRAMES["gif"])
-    assert fps < 10 and len(animation.frame_days(long, fps)) <= animation.MAX_FRAMES["gif"] + 2
-    assert animation.capped_fps(animation.Playback(2010, 2012, speed=4), 10, 300) == 10
+    long = presenter.Playback(1970, 2025, speed=0.5)
+    fps = frames.capped_fps(long, 10, frames.MAX_FRAMES["gif"])
+    assert fps < 10 and len(frames.frame_days(long, fps)) <= frames.MAX_FRAMES["gif"] + 2
+    assert frames.capped_fps(presenter.Playback(2010, 2012, speed=4), 10, 300) == 10
 
 
-@pytest.mark.skipif(not animation.mp4_available(), reason="imageio-ffmpeg is not installed")
+@pytest.mark.skipif(not frames.mp4_available(), reason="imageio-ffmpeg is not installed")
 def test_the_mp4_is_an_h264_video_of_every_frame(view, atlas, tmp_path):
     import imageio_ffmpeg
     pb = _short(view)
     path = tmp_path / "t.mp4"
-    path.write_bytes(animation.mp4(view, atlas, pb, size=(320, 180), fps=8))
-    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
-    assert frames == len(animation.frame_days(pb, 8)) + round(animation.HOLD_SECONDS * 8)
+    path.write_bytes(frames.mp4(view, atlas, pb, size=(320, 180), fps=8))
+    n_frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
+    assert n_frames == len(frames.frame_days(pb, 8)) + round(frames.HOLD_SECONDS * 8)
     assert b"avc1" in path.read_bytes()[:4096]
 
 
 def test_the_export_registry_names_its_files(view, atlas):
-    formats = animation.available_formats()
+    formats = registry.available(registry.TIMELINE_FORMATS)
     assert {"gif", "html"} <= set(formats) and formats["gif"].mime == "image/gif"
-    assert animation.filename(animation.Playback(1985, 2026), "gif") == "solidarity-cities-timeline-1985-2026.gif"
-    page = formats["html"].render(view, atlas, animation.Playback(2000, 2001), size=(1, 1))
+    assert registry.timeline_filename(presenter.Playback(1985, 2026), "gif") == "solidarity-cities-timeline-1985-2026.gif"
+    page = formats["html"].render(view, atlas, presenter.Playback(2000, 2001), size=(1, 1))
     assert page.startswith(b"<!DOCTYPE html>") and b'"autoplay":true' in page and b'"loop":true' in page

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from conftest import MAP_FRAME, click_place, map_frame
+from helpers import MAP_FRAME, click_place, map_frame
 from mapdata.render.mapview import day_number, tooltips
 from mapdata.view.query import FilterState, select
 

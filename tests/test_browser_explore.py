@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from conftest import MAP_FRAME, map_frame
-from mapdata.view import facets
+from helpers import MAP_FRAME, map_frame
 from mapdata.render.mapview import tooltips
+from mapdata.view import facets
 from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from conftest import MAP_FRAME, map_frame
-from mapdata.render import animation
+from helpers import MAP_FRAME, map_frame
+from mapdata.export import timeline
+from mapdata.render import presenter
 from mapdata.view import story
 from mapdata.view.query import FilterState, select
 
@@ -36,7 +37,7 @@ def test_autoplay_advances_the_date_and_the_counts_as_the_data_says(page, app_ur
     assert label.inner_text() > first_label
     js = _atlas_js(page)
     day = js.evaluate("() => { window.solidarityAtlas.pause(); return window.solidarityAtlas.day; }")
-    shown = animation.counts_at(select(atlas, FilterState()), EPOCH + timedelta(days=day))
+    shown = presenter.counts_at(select(atlas, FilterState()), EPOCH + timedelta(days=day))
     assert _counter(frame) == {"places": shown.places, "networks": shown.networks, "countries": shown.countries}
     assert external_requests == []
 
@@ -75,7 +76,7 @@ def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas)
         step = steps[index]
         page.get_by_text(step.title, exact=True).wait_for()
         expect(page.locator(f'.sc-story[data-step="{index + 1}"] .sc-story-caption')).to_have_text(step.caption)
-        expected = animation.counts_at(select(atlas, step.filters), step.day, step.undated)
+        expected = presenter.counts_at(select(atlas, step.filters), step.day, step.undated)
         frame = _wait_settled_map(page, ".st-key-present_story_box", step.date, expected.places)
         assert _counter(frame) == {"places": expected.places, "networks": expected.networks,
                                    "countries": expected.countries}
@@ -84,9 +85,9 @@ def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas)
 
 def test_the_standalone_html_plays_from_a_file_with_no_network(page, atlas, tmp_path):
     view = select(atlas, FilterState())
-    first, last = animation.year_span(atlas)
+    first, last = presenter.year_span(atlas)
     path = tmp_path / "timeline.html"
-    path.write_text(animation.standalone_html(view, atlas, animation.Playback(first, last, speed=4)), encoding="utf-8")
+    path.write_text(timeline.standalone_html(view, atlas, presenter.Playback(first, last, speed=4)), encoding="utf-8")
     refused: list[str] = []
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
                else (refused.append(route.request.url), route.abort()))

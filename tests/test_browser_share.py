@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from conftest import map_frame
+from helpers import map_frame
 from mapdata.view.cite import shown_places
 from mapdata.view.query import FilterState, select
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import MAP_FRAME, map_frame
+from helpers import MAP_FRAME, map_frame
 from mapdata import upload
 from mapdata.render.mapview import tooltips
 from mapdata.view.query import FilterState, select

@@ -11,14 +11,13 @@ from mapdata.render import charts
 from mapdata.view import facets
 from mapdata.view.facets import FacetValue, Milestone, NetworkCard
 from mapdata.view.query import FilterState, select
-from test_facets import small  # noqa: F401  (the small atlas fixture)
 
 
 def _keys(fig) -> set[str]:
     return {c[0] for trace in fig.data for c in (trace.customdata if trace.customdata is not None else [])}
 
 
-def test_growth_chart_one_line_per_network_with_keys_and_names(small):  # noqa: F811
+def test_growth_chart_one_line_per_network_with_keys_and_names(small):
     view = select(small, FilterState())
     series = facets.network_growth(view, small)
     fig = charts.growth_chart(series, facets.undated_members(view, small))
@@ -43,7 +42,7 @@ def test_growth_chart_greys_and_groups_networks_beyond_the_palette(atlas):
     assert legend.count("Other networks") == (1 if len(networks) > len(coloured) else 0)
 
 
-def test_a_single_network_adds_its_joins_per_year(small):  # noqa: F811
+def test_a_single_network_adds_its_joins_per_year(small):
     view = select(small, FilterState(networks=("seebruecke",)))
     series = facets.network_growth(view, small, ["seebruecke"])
     fig = charts.growth_chart(series)
@@ -52,7 +51,7 @@ def test_a_single_network_adds_its_joins_per_year(small):  # noqa: F811
     assert _keys(fig) == set(series["key"])
 
 
-def test_declarations_chart_panels_per_label_stacked_by_country(small):  # noqa: F811
+def test_declarations_chart_panels_per_label_stacked_by_country(small):
     series = facets.declaration_series(select(small, FilterState()), small, top=1)
     fig = charts.declarations_chart(series)
     titles = [a.text for a in fig.layout.annotations]
@@ -65,7 +64,7 @@ def test_declarations_chart_panels_per_label_stacked_by_country(small):  # noqa:
     assert _keys(fig) == set(series["key"])
 
 
-def test_hover_texts_escape_names(small):  # noqa: F811
+def test_hover_texts_escape_names(small):
     series = facets.declaration_series(select(small, FilterState()), small)
     fig = charts.declarations_chart(series)
     hovers = [c[1] for t in fig.data for c in t.customdata]

@@ -9,8 +9,8 @@ import pytest
 from mapdata import dates
 from mapdata.geo.gazetteer import gazetteer
 from mapdata.render.mapview import build_map, payload, tooltips
-from mapdata.view.query import FilterState, search_places, select
 from mapdata.text import fold, slug
+from mapdata.view.query import FilterState, search_places, select
 
 
 @pytest.mark.parametrize("text,first,last", [

@@ -1,14 +1,13 @@
 """The data package descriptor: valid Frictionless metadata, vocabularies that match the schema, and targets."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from helpers import ROOT
 from mapdata.atlas.schema import descriptor, resources
 from mapdata.atlas.stats import stats_lines
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = ROOT / "data"
 
 
 def test_the_descriptor_is_valid_frictionless_metadata():

@@ -12,8 +12,9 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
+from mapdata.export.registry import VIEW_FORMATS, export, filename
+from mapdata.render.tables import TABLE_COLUMNS, fact_rows, places_table
 from mapdata.view.cite import cite_view, describe_filters, shown_facts, shown_places, view_sources
-from mapdata.export.formats import EXPORTERS, TABLE_COLUMNS, export, fact_rows, filename, places_table
 from mapdata.view.query import FilterState, select
 
 
@@ -38,8 +39,8 @@ def _dated_day(view) -> date:
 
 
 def test_the_registry_names_every_format_with_its_mime_and_extension():
-    assert set(EXPORTERS) == {"csv", "geojson", "html"}
-    assert {e.ext for e in EXPORTERS.values()} == {"csv", "geojson", "html"}
+    assert set(VIEW_FORMATS) == {"csv", "geojson", "html"}
+    assert {e.ext for e in VIEW_FORMATS.values()} == {"csv", "geojson", "html"}
     with pytest.raises(ValueError, match="unknown export format 'xlsx': use one of csv, geojson, html"):
         export("xlsx", None, None)
 
@@ -209,6 +210,7 @@ def test_fact_rows_are_grouped_by_place(atlas, italy):
 
 def test_csv_cells_that_look_like_formulas_stay_text():
     import pandas as pd
+
     from mapdata.export.formats import _inert_in_spreadsheets
     frame = pd.DataFrame({"name": ["=HYPERLINK(\"x\")", "+1", "Zürich", "-cmd", "@SUM(A1)", "", "\tx"],
                           "n": [1, 2, 3, 4, 5, 6, 7]})

@@ -14,12 +14,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from mapdata import load_atlas
-from mapdata import upload
+from helpers import ROOT
+from mapdata import load_atlas, upload
 from mapdata.atlas.schema import resources
 from mapdata.atlas.validate import ROW, decode, read_csv_text
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def fuzz(examples: int) -> settings:

@@ -9,9 +9,9 @@ from urllib.parse import urlencode, urlparse
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, map_frame
-from mapdata.view.query import FilterState, select
+from helpers import ROOT, map_frame
 from mapdata.text import markdown_literal
+from mapdata.view.query import FilterState, select
 from mapdata.view.urlstate import KNOWN
 
 PAGES = re.findall(r'st\.Page\("([\w/-]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))

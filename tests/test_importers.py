@@ -10,10 +10,10 @@ import pandas as pd
 import pycountry
 import pytest
 
+from helpers import ROOT
 from mapdata.curation import columns, importers
 from mapdata.paths import LISTS_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
 CANDIDATES = LISTS_DIR
 CURATION = ROOT / "data" / "curation"
 

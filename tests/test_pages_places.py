@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from helpers import ROOT
 from mapdata.view.cite import shown_places
 from mapdata.view.query import FilterState, select
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-from mapdata.render import animation
+from helpers import ROOT
+from mapdata.render import presenter
 from mapdata.view import story
 from mapdata.view.query import FilterState, select
 
@@ -34,8 +34,8 @@ def test_the_timeline_view_runs_full_screen(atlas):
     assert at.segmented_control(key="present_mode").value == "Timeline"
     assert 'data-testid="stSidebar"' in _html(at) and "display: none" in _html(at)
     caption = " ".join(c.value for c in at.caption)
-    assert animation.export_title(select(atlas, FilterState()), atlas) in caption
-    first, last = animation.year_span(atlas)
+    assert presenter.export_title(select(atlas, FilterState()), atlas) in caption
+    first, last = presenter.year_span(atlas)
     assert f"{first}–{last}" in caption
     assert at.select_slider(key="present_years").value == (first, last)
 
@@ -55,7 +55,7 @@ def test_story_steps_show_caption_sources_and_counts_in_order(atlas, milestones)
     assert _button(at, "◀ Back").disabled
     for index in range(3):
         step = milestones.steps[index]
-        counts = animation.counts_at(select(atlas, step.filters), step.day, step.undated)
+        counts = presenter.counts_at(select(atlas, step.filters), step.day, step.undated)
         html = _html(at)
         assert f'data-step="{index + 1}"' in html and step.title in html and f"step {index + 1} of" in html
         assert counts.text() in html

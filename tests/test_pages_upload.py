@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
+from helpers import ROOT
 from mapdata import upload
 from mapdata.atlas.merge import merge_atlases
 from mapdata.upload import Settings, guess_mapping, read_upload

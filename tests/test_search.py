@@ -3,20 +3,18 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers import ROOT
 from mapdata import load_atlas
 from mapdata.curation.build import OTHER_NAMES_SEPARATOR, _other_names, other_names
 from mapdata.geo.gazetteer import Candidate
-from mapdata.render.panel import place_detail
+from mapdata.render.panel import panel_html, place_detail
+from mapdata.ui import search_label
 from mapdata.view.query import search_places
-from mapdata.ui.core import panel_html, search_label
-from test_xss import MARKUP, TEXT, _detail, _safe
-
-ROOT = Path(__file__).resolve().parents[1]
+from payloads import MARKUP, TEXT, detail_of, safe
 
 # ---- the build: which alternate names a place keeps -------------------------------------------------------
 
@@ -161,7 +159,7 @@ def test_the_panel_lists_other_names(small):
 
 @pytest.mark.parametrize("payload", TEXT + MARKUP)
 def test_the_panel_shows_other_names_as_text(payload):
-    detail = _detail("Place", "https://example.org/source")
+    detail = detail_of("Place", "https://example.org/source")
     detail.other_names = [payload, "Safe"]
-    parsed = _safe(panel_html(detail))
+    parsed = safe(panel_html(detail))
     assert f"Other names (2, from GeoNames){payload}, Safe" in "".join(parsed.text)

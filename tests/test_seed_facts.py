@@ -14,13 +14,12 @@ import math
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from mapdata.paths import DOCUMENTS_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = DOCUMENTS_DIR
 FACTS_SEEDS = ROOT / "data" / "curation" / "facts_seeds.csv"
 

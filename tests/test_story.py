@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from mapdata.paths import DOCUMENTS_DIR
+from mapdata.render import story_step
 from mapdata.view import story
 from mapdata.view.query import FilterState
 
@@ -167,16 +168,16 @@ def test_the_caption_block_escapes_text_and_links_only_web_sources(atlas, ids, m
     text = _yaml(_step(ids, title="<b>T</b>", caption="<script>alert(1)</script>", note="a & b",
                        sources=[{"id": ids["source"], "quote": '"<i>q</i>"'}]))
     step = story.parse_story(text, "t.yaml", atlas).steps[0]
-    html = story.step_html(step, atlas, 1, 3, "4 places", story="<Story>")
+    html = story_step.step_html(step, atlas, 1, 3, "4 places", story="<Story>")
     assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;T&lt;/b&gt;" in html
     assert "&lt;Story&gt;" in html and "a &amp; b" in html and "&lt;i&gt;q&lt;/i&gt;" in html
     assert "step 1 of 3" in html and "4 places" in html
     first = milestones.steps[0]
     url = atlas.sources.at[first.citations[0].source_id, "url"]
-    assert f'href="{url}"' in story.step_html(first, atlas, 1, 1)
+    assert f'href="{url}"' in story_step.step_html(first, atlas, 1, 1)
 
 
 def test_where_names_the_filters(atlas, milestones):
-    named = {s.title: story.where(s, atlas) for s in milestones.steps}
+    named = {s.title: story_step.where(s, atlas) for s in milestones.steps}
     assert named["Today"] == "all places"
     assert "United States" in named["San Francisco, the first sanctuary city"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from mapdata import load_atlas
+from mapdata.curation.synthetic import FIRST_YEAR, LAST_YEAR, write_package
 from mapdata.geo.countries import is_near_country
 from mapdata.view.query import FilterState, select
-from mapdata.curation.synthetic import FIRST_YEAR, LAST_YEAR, write_package
 
 
 @pytest.fixture(scope="module")

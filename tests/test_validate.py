@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ROOT
 from mapdata import load_atlas
-
-ROOT = Path(__file__).resolve().parents[1]
 
 CITIES = """city_id,name,country_code,admin1,kind,lat,lon,geonames_id,population,other_names
 de-potsdam,Potsdam,DE,Brandenburg,municipality,52.39886,13.06566,2852458,182112,

@@ -9,91 +9,23 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from dataclasses import fields
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pandas as pd
 import pytest
 
-from conftest import MAP_FRAME, ROOT, click_place, map_frame, start_app
+from helpers import MAP_FRAME, ROOT, click_place, map_frame, start_app
 from mapdata import load_atlas
-from mapdata.render.panel import FactLine, PlaceDetail
 from mapdata.atlas.schema import DESCRIPTOR, resources
-from mapdata.ui.core import panel_html
-
-# Payloads the loader lets through (no HTML markup): they must be shown as text wherever they appear.
-TEXT = [
-    "javascript:alert(1)",
-    "';alert(1);//",
-    "';window.__xss=1;//",
-    '" onmouseover="alert(1)" x="',
-    "[click](javascript:alert(1))",
-    "![x](https://evil.example/x.png)",
-    "&lt;img src=x onerror=alert(1)&gt;",
-    "&#60;svg onload=alert(1)&#62;",
-    "{{constructor.constructor('alert(1)')()}}",
-    "${alert(1)}",
-    "\\u003cimg src=x onerror=alert(1)\\u003e",
-    "$\\href{javascript:alert(1)}{x}$",
-    ":red[x] :material/warning: <<>>",
-    "javascript&colon;alert(1)",
-    "x' onfocus='alert(1)' autofocus='",
-    '" onmouseover="window.__xss=1" x="',
-]
-# Jinja syntax: branca renders every map element's output again as a template, on the server.
-TEMPLATE = ["{{ 'inj' ~ 'ected' }}", "{% set x = 'inj' ~ 'ected' %}{{ x }}", "{# an unclosed comment",
-            "{{ self.__init__.__globals__.__builtins__.__import__('os').getpid() }}", "{{{ }}} {%%} {##}"]
-TEXT += TEMPLATE
-URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "vbscript:msgbox(1)",
-        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "//evil.example/x",
-        'https://example.org/" onmouseover="alert(1)', "https://example.org/?q=';alert(1);//"]
-# Payloads with markup: the loader leaves their rows out and lists them in its report (shown on the page too).
-MARKUP = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg onload=alert(1)>",
-          "</script><script>alert(1)</script>", "<iframe src=javascript:alert(1)>", "<a href=javascript:alert(1)>x</a>"]
-
+from mapdata.render.panel import panel_html
+from payloads import MARKUP, TEMPLATE, TEXT, URLS, detail_of, safe
 
 # ---- unit: the HTML the app builds from data ------------------------------------------------------------
 
-class _Html(HTMLParser):
-    """Tags, attributes and text of an HTML fragment."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def _safe(html: str) -> _Html:
-    """Parse and check: only the builder's own tags, no handlers, links only to http(s)."""
-    parsed = _Html(html)
-    for tag, attrs in parsed.tags:
-        assert tag in {"style", "div", "h3", "h4", "span", "b", "i", "blockquote", "a", "p", "details", "summary"}, (tag, attrs)
-        assert not [a for a in attrs if a.startswith("on") or a in ("src", "srcdoc", "style", "autofocus")], attrs
-        if tag == "a":
-            assert attrs["href"].startswith(("http://", "https://")), attrs
-    return parsed
-
-
-def _detail(payload: str, url: str) -> PlaceDetail:
-    line = FactLine(**{f.name: payload for f in fields(FactLine)})
-    line.source_url, line.status, line.outcome = url, "verified", "rejected"
-    detail = PlaceDetail(**{f.name: payload for f in fields(PlaceDetail) if f.type == "str"})
-    detail.declarations, detail.memberships, detail.policies = [line], [line], {payload: [line]}
-    return detail
-
-
 @pytest.mark.parametrize("payload", TEXT + MARKUP)
 def test_the_place_panel_shows_every_field_as_text(payload):
-    parsed = _safe(panel_html(_detail(payload, "https://example.org/source")))
+    parsed = safe(panel_html(detail_of(payload, "https://example.org/source")))
     text = "".join(parsed.text)
     assert text.count(payload) >= 1 + 3 * 4  # the name; heading, detail, quote and note of each of 3 facts
     assert [a["href"] for t, a in parsed.tags if t == "a"] == ["https://example.org/source"] * 3
@@ -101,7 +33,7 @@ def test_the_place_panel_shows_every_field_as_text(payload):
 
 @pytest.mark.parametrize("url", URLS + [" javascript:alert(1)", "\x01javascript:alert(1)", "HTTPS://EXAMPLE.ORG"])
 def test_a_source_url_is_a_link_only_when_it_is_http(url):
-    parsed = _safe(panel_html(_detail("Source title", url)))
+    parsed = safe(panel_html(detail_of("Source title", url)))
     links = [a["href"] for t, a in parsed.tags if t == "a"]
     assert links == ([url] * 3 if url.startswith(("http://", "https://")) else [])
 
@@ -188,9 +120,10 @@ def test_the_xss_package_loads_its_payloads_and_leaves_markup_out(xss_package):
 
 def test_template_syntax_in_data_is_printed_not_run(tmp_path):
     """branca renders every map element's output again as a Jinja template: data must not reach it as code."""
-    from mapdata.render.animation import Playback, standalone_html
-    from mapdata.export.formats import export
+    from mapdata.export.registry import export
+    from mapdata.export.timeline import standalone_html
     from mapdata.render.mapview import build_map, jinja_literal
+    from mapdata.render.presenter import Playback
     from mapdata.view.query import FilterState, select
     atlas = load_atlas(write_xss_package(tmp_path / "data", TEMPLATE))
     assert set(TEMPLATE) <= set(atlas.places["name"])
@@ -358,8 +291,9 @@ def test_no_payload_runs_from_an_upload(page, xss_app, tmp_path, dialogs, extern
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", ["map", "timeline"])
 def test_no_payload_runs_in_an_exported_page(page, xss_package, tmp_path, kind, dialogs, external_requests):
-    from mapdata.render.animation import Playback, standalone_html
-    from mapdata.export.formats import export
+    from mapdata.export.registry import export
+    from mapdata.export.timeline import standalone_html
+    from mapdata.render.presenter import Playback
     from mapdata.view.query import FilterState, select
     atlas = load_atlas(xss_package)
     view = select(atlas, FilterState(networks=tuple(atlas.networks.index)))

@@ -1,11 +1,11 @@
-"""Command line: `python -m mapdata validate|stats|geocode|build|import-candidates [DIR]`."""
+"""Command line: `python -m mapdata validate|stats|build|import-candidates [DIR]`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from mapdata.paths import DATA_DIR, LISTS_DIR
+from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW, LISTS_DIR
 
 
 def _validate(args) -> int:
@@ -26,11 +26,11 @@ def _stats(args) -> int:
     return 0
 
 
-def _geocode(args) -> int:
-    from mapdata.curation.build import REVIEW, build
+def _build(args) -> int:
+    from mapdata.curation.build import build
     counts = build(args.dir)
     print(f"placed and written: {counts}")
-    review = Path(args.dir) / "curation" / REVIEW
+    review = Path(args.dir) / CURATION / GEOCODE_REVIEW
     if counts["unplaced"]:
         print(f"{counts['unplaced']} places are ambiguous or unmatched; their facts are left out. "
               f"Decide them in a data/curation/places_*.csv row (seat, lat/lon or geonames_id); list: {review}")
@@ -40,7 +40,7 @@ def _geocode(args) -> int:
 
 def _import(args) -> int:
     from mapdata.curation.importers import write_candidates
-    counts = write_candidates(Path(args.dir), DATA_DIR / "curation")
+    counts = write_candidates(Path(args.dir), DATA_DIR / CURATION)
     print(f"imported from {args.dir}: {counts}")
     return 0
 
@@ -51,8 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, default, text in [
         ("validate", _validate, DATA_DIR, "validate the data package; non-zero exit on errors"),
         ("stats", _stats, DATA_DIR, "places, facts, networks, countries, share dated, counts per decade"),
-        ("geocode", _geocode, DATA_DIR, "place every curation fact offline and rebuild data/*.csv; list what needs a person"),
-        ("build", _geocode, DATA_DIR, "same as geocode: build the data package from data/curation"),
+        ("build", _build, DATA_DIR, "place every curation fact offline and rebuild data/*.csv; list what needs a person"),
         ("import-candidates", _import, LISTS_DIR, "import the candidate lists into data/curation/*_candidates.csv"),
     ]:
         cmd = sub.add_parser(name, help=text)

@@ -3,16 +3,40 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+# Latin letters that Unicode does not decompose into a base letter and a mark (NFKD leaves 'ø', 'ł', 'æ' whole,
+# and an ASCII fold would drop them: 'Tromsø' -> 'troms', 'Łódź' -> 'odz'): written as their usual
+# transliteration. Letters 'WITH' a stroke, bar or hook not listed here fall back to their base letter.
+_LETTERS = {
+    "æ": "ae", "Æ": "AE", "ǽ": "ae", "Ǽ": "AE", "ǣ": "ae", "Ǣ": "AE", "œ": "oe", "Œ": "OE",
+    "ø": "o", "Ø": "O", "ǿ": "o", "Ǿ": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "þ": "th", "Þ": "TH", "ß": "ss", "ẞ": "SS", "ħ": "h", "Ħ": "H", "ı": "i", "ŋ": "ng", "Ŋ": "NG",
+    "ŧ": "t", "Ŧ": "T", "ĸ": "k", "ſ": "s",
+}
+_WITH = re.compile(r"^LATIN (?:SMALL|CAPITAL) LETTER ([A-Z]) WITH ")
+
+
+@cache
+def _transliterate(char: str) -> str:
+    if char in _LETTERS:
+        return _LETTERS[char]
+    if char.isascii() or unicodedata.decomposition(char):
+        return char
+    match = _WITH.match(unicodedata.name(char, ""))
+    return match[1].lower() if match else char
 
 
 def fold(text: str) -> str:
-    """Lower-case, without diacritics and punctuation: 'Zürich' -> 'zurich', 'Frankfurt (Oder)' -> 'frankfurt oder'."""
-    text = unicodedata.normalize("NFKD", str(text).replace("ß", "ss")).encode("ascii", "ignore").decode()
+    """Lower-case, without diacritics and punctuation: 'Zürich' -> 'zurich', 'Frankfurt (Oder)' -> 'frankfurt oder';
+    letters Unicode keeps whole are transliterated: 'Tromsø' -> 'tromso', 'Łódź' -> 'lodz', 'Gießen' -> 'giessen'."""
+    text = "".join(_transliterate(c) for c in str(text))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def slug(text: str) -> str:
-    """An id-safe slug: 'Frankfurt (Oder)' -> 'frankfurt-oder'."""
+    """An id-safe slug: 'Frankfurt (Oder)' -> 'frankfurt-oder', 'Tromsø' -> 'tromso', 'Færder' -> 'faerder'."""
     return fold(text).replace(" ", "-")
 
 

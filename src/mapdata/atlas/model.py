@@ -9,11 +9,11 @@ import geopandas as gpd
 import pandas as pd
 
 from mapdata import dates
-from mapdata.geo.countries import country_name, is_near_country
 from mapdata.atlas.schema import resources
-from mapdata.text import fold
 from mapdata.atlas.validate import ROW, Problem, check_references, check_table, read_table
+from mapdata.geo.countries import country_name, is_near_country
 from mapdata.paths import DATA_DIR
+from mapdata.text import fold
 
 POSITIVE = {"membership": None, "declaration": {"adopted"}, "policy": {"adopted"}}
 

@@ -8,10 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from mapdata.atlas.model import Atlas
-from mapdata.curation.build import REVIEW
 from mapdata.atlas.schema import descriptor, resources
 from mapdata.atlas.validate import problems_frame
-from mapdata.paths import DATA_DIR
+from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW
 
 
 def package_zip(data_dir: Path = DATA_DIR) -> bytes:
@@ -33,7 +32,7 @@ def validation_report(atlas: Atlas) -> pd.DataFrame:
 
 def geocode_review(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Places the build could not place without a person's decision."""
-    path = Path(data_dir) / "curation" / REVIEW
+    path = Path(data_dir) / CURATION / GEOCODE_REVIEW
     return pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame()
 
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
 from mapdata.paths import DATA_DIR
 
 DESCRIPTOR = "datapackage.json"

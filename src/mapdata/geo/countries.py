@@ -8,8 +8,8 @@ from pathlib import Path
 import pycountry
 import shapely
 from shapely.geometry import shape
-from mapdata.paths import BASEMAP, PROJECT_ROOT
 
+from mapdata.paths import BASEMAP
 
 BASEMAP_URL = "/app/static/basemap/countries.geojson"
 NEAR_DEGREES = 1.5  # tolerance: Natural Earth 1:110m misses small islands (Lampedusa, Canaries) and coastlines

@@ -13,9 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
+from mapdata.render.html import render
 from mapdata.render.mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
 from mapdata.render.mapview import OTHER
+from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
 
 _FONT = dict(family="sans-serif", size=13)
 _LEGEND = dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text="")
@@ -136,45 +137,11 @@ def facet_chart(values: list[FacetValue], *, top: int = 12, height_per_bar: int 
     return fig
 
 
-def _link(title: str, url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{escape(title)}</a>'
-    return escape(title)
-
-
-CARD_CSS = """<style>
-.sc-card { border: 1px solid #e0e0e0; border-radius: 8px; padding: 10px 14px; height: 100%; }
-.sc-card .sc-k { font-size: 0.8rem; color: #555; text-transform: uppercase; letter-spacing: .03em; }
-.sc-card .sc-v { font-size: 1.05rem; margin: 2px 0; }
-.sc-card .sc-s { font-size: 0.85rem; color: #444; }
-.sc-facts { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 4px 0 8px; color: #333; }
-.sc-facts b { font-weight: 600; }
-</style>"""
-
-
 def milestone_html(heading: str, m: Milestone | None, empty: str) -> str:
     """A card for a country's first or latest declaration: place, label, date and source (escaped)."""
-    head = f'<div class="sc-k">{escape(heading)}</div>'
-    if m is None:
-        return f'{CARD_CSS}<div class="sc-card">{head}<div class="sc-s">{escape(empty)}</div></div>'
-    return (f'{CARD_CSS}<div class="sc-card" data-place="{escape(m.city_id, quote=True)}">{head}'
-            f'<div class="sc-v"><b>{escape(m.name)}</b> · {escape(m.what)} · {escape(m.date)}</div>'
-            f'<div class="sc-s">Source: {_link(m.source_title, m.source_url)}</div></div>')
+    return render("milestone.html.j2", heading=heading, m=m, empty=empty)
 
 
 def network_html(card: NetworkCard) -> str:
     """A network's own record: kind, scope, founding date, description, website, source and founders (escaped)."""
-    facts = [("Kind", card.kind), ("Scope", card.scope), ("Founded", card.founded)]
-    parts = [CARD_CSS, '<div class="sc-facts">']
-    parts += [f"<span>{escape(k)}: <b>{escape(v)}</b></span>" for k, v in facts]
-    if card.url:
-        parts.append(f"<span>Website: {_link(card.url, card.url)}</span>")
-    parts.append("</div>")
-    if card.description:
-        parts.append(f"<p>{escape(card.description)}</p>")
-    if card.source_title:
-        parts.append(f'<div class="sc-s">Source: {_link(card.source_title, card.source_url)}</div>')
-    founders = (f"Founding members: <b>{escape(', '.join(card.founders))}</b>" if card.founders
-                else "No founding member recorded.")
-    parts.append(f'<div class="sc-s">{founders}</div>')
-    return "".join(parts)
+    return render("network_card.html.j2", card=card)

@@ -16,9 +16,9 @@ from folium.template import Template
 
 from mapdata.atlas.model import Atlas
 from mapdata.geo.countries import BASEMAP_URL
+from mapdata.paths import BASEMAP
 from mapdata.render.offline import use_local_assets
 from mapdata.view.query import View
-from mapdata.paths import BASEMAP
 
 EPOCH = date(1970, 1, 1)
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]

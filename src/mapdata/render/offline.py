@@ -19,6 +19,7 @@ import folium
 from branca.colormap import ColorMap
 from branca.element import Element, MacroElement
 from folium.template import Template
+
 from mapdata.paths import STATIC_DIR
 
 STATIC_ROUTE = "/app/static/"

@@ -7,6 +7,7 @@ import pandas as pd
 
 from mapdata.atlas.model import Atlas
 from mapdata.dates import display
+from mapdata.render.html import render
 
 
 @dataclass
@@ -80,3 +81,13 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
             "policy", pol["title"], display(pol["start"]), pol["status"], pol["outcome"], pol["description"],
             *_source(atlas, pol["source_id"]), pol["quote"], pol["note"]))
     return detail
+
+
+OUTCOME_BADGES = {"absent": "documented gap", "proposed": "proposed", "rejected": "rejected", "revoked": "revoked"}
+
+
+def panel_html(detail: PlaceDetail) -> str:
+    """The place panel as escaped HTML."""
+    meta = [x for x in [detail.country, detail.admin1, detail.kind if detail.kind != "municipality" else "",
+                        f"population {detail.population}" if detail.population else ""] if x]
+    return render("panel.html.j2", d=detail, meta=meta, outcomes=OUTCOME_BADGES)

@@ -6,10 +6,10 @@ from datetime import date
 import pandas as pd
 
 from mapdata.atlas.model import Atlas
-from mapdata.geo.countries import country_name
-from mapdata.view.query import FilterState, View
 from mapdata.atlas.schema import descriptor
+from mapdata.geo.countries import country_name
 from mapdata.paths import DATA_DIR
+from mapdata.view.query import FilterState, View
 
 
 def shown_places(view: View) -> pd.DataFrame:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from mapdata.atlas.model import Atlas
-from mapdata.geo.countries import country_name
 from mapdata.dates import display
+from mapdata.geo.countries import country_name
 from mapdata.view.query import View
 
 FACETS = ("country", "network", "label", "policy_type")

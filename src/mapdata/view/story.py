@@ -9,7 +9,6 @@ import difflib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from pathlib import Path
 
 import pycountry
@@ -17,9 +16,8 @@ import yaml
 
 from mapdata import dates
 from mapdata.atlas.model import Atlas
-from mapdata.geo.countries import country_name
+from mapdata.paths import STORIES_DIR
 from mapdata.view.query import FilterState
-from mapdata.paths import DATA_DIR, STORIES_DIR
 
 MAX_BYTES = 200_000
 MAX_CAPTION = 400  # characters: a caption must read from the back of a room
@@ -291,52 +289,3 @@ def bundled_stories(atlas: Atlas, folder: Path = STORIES_DIR) -> dict[str, Story
         except StoryError as exc:
             out[path.name] = exc
     return out
-
-
-def where(step: Step, atlas: Atlas) -> str:
-    """The step's filters in words: 'Germany · Seebrücke Safe Harbours' ('all places' when none)."""
-    nets = atlas.networks["short_name"]
-    f = step.filters
-    parts = [", ".join(map(country_name, f.countries)), ", ".join(nets.get(n, n) for n in f.networks),
-             ", ".join(f.labels), ", ".join(atlas.label("policy_type", t) for t in f.policy_types)]
-    return " · ".join(p for p in parts if p) or "all places"
-
-
-def _citation_html(cite: Citation, atlas: Atlas) -> str:
-    src = atlas.sources.loc[cite.source_id] if cite.source_id in atlas.sources.index else None
-    title = escape(src["title"] if src is not None else cite.source_id)
-    url = src["url"] if src is not None else ""
-    if url.startswith(("http://", "https://")):
-        title = f'<a href="{escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-    meta = ", ".join(escape(x) for x in ([src["publisher"], src["date"]] if src is not None else []) if x)
-    quote = f' <q>{escape(cite.quote)}</q>' if cite.quote else ""
-    return f'<li>{title}{" (" + meta + ")" if meta else ""}{quote}</li>'
-
-
-def step_html(step: Step, atlas: Atlas, number: int, total: int, counts: str = "", story: str = "") -> str:
-    """A step's caption block for a room: date, title, caption, counts and the sources it cites (all escaped)."""
-    cites = "".join(_citation_html(c, atlas) for c in step.citations)
-    note = f'<div class="sc-story-note">{escape(step.note)}</div>' if step.note else ""
-    return (f'<div class="sc-story" data-step="{number}"><div class="sc-story-of">{escape(story)}'
-            f'{" · " if story else ""}step {number} of {total} · {escape(where(step, atlas))}</div>'
-            f'<div class="sc-story-date">{escape(step.date)}</div><div class="sc-story-title">{escape(step.title)}</div>'
-            f'<div class="sc-story-caption">{escape(step.caption)}</div>'
-            + (f'<div class="sc-story-counts">{escape(counts)}</div>' if counts else "")
-            + f'<div class="sc-story-cites">Sources</div><ul class="sc-story-sources">{cites}</ul>{note}</div>')
-
-STORY_CSS = """
-<style>
-.sc-story { background: #fff; color: #111; border-left: 6px solid #0072B2; padding: 4px 0 4px 14px; }
-.sc-story-of { color: #333; font-size: 0.95rem; }
-.sc-story-date { font-size: 2.6rem; font-weight: 800; line-height: 1.1; font-variant-numeric: tabular-nums; }
-.sc-story-title { font-size: 1.6rem; font-weight: 700; line-height: 1.2; margin-bottom: 6px; }
-.sc-story-caption { font-size: 1.4rem; line-height: 1.35; margin-bottom: 8px; }
-.sc-story-counts { font-size: 1.15rem; font-weight: 700; margin-bottom: 6px; }
-.sc-story-cites { font-size: 0.95rem; font-weight: 700; }
-.sc-story-sources { margin: 0 0 0 1.1rem; padding: 0; font-size: 0.95rem; color: #222; }
-.sc-story-sources q { font-style: italic; }
-.sc-story-note { font-size: 0.95rem; color: #333; margin-top: 6px; }
-@media (max-width: 700px) { .sc-story-date { font-size: 1.8rem; } .sc-story-title { font-size: 1.25rem; }
-  .sc-story-caption { font-size: 1.1rem; } }
-</style>
-"""

