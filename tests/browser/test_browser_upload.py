@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import MAP_FRAME, map_frame
+from helpers import MAP_FRAME, ROOT, map_frame
 from mapdata import upload
 from mapdata.render.mapview import tooltips
 from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
-FILE = Path(__file__).parent / "fixtures" / "upload" / "good_and_bad.csv"
+FILE = ROOT / "tests" / "fixtures" / "upload" / "good_and_bad.csv"
 
 
 @pytest.fixture

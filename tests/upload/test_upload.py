@@ -5,7 +5,6 @@ import io
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -14,6 +13,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from helpers import ROOT
 from mapdata import load_atlas, upload
 from mapdata.atlas.merge import merge_atlases
 from mapdata.geo.gazetteer import gazetteer
@@ -21,7 +21,7 @@ from mapdata.text import fold
 from mapdata.upload import LIST_ID, Settings, UploadError, guess_mapping, normalise_date, process, read_upload
 from mapdata.view.query import FilterState, select
 
-FIXTURES = Path(__file__).parent / "fixtures" / "upload"
+FIXTURES = ROOT / "tests" / "fixtures" / "upload"
 
 
 def fixture(name: str) -> upload.Upload:

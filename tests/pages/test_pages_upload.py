@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,7 +13,7 @@ from mapdata.atlas.merge import merge_atlases
 from mapdata.upload import Settings, guess_mapping, read_upload
 from mapdata.view.query import FilterState, select
 
-FIXTURES = Path(__file__).parent / "fixtures" / "upload"
+FIXTURES = ROOT / "tests" / "fixtures" / "upload"
 GOOD_AND_BAD = "good_and_bad.csv"
 
 
