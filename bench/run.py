@@ -98,7 +98,7 @@ def scenario(view) -> dict:
     return {"day": day.isoformat(), "before": before.isoformat(), "early": early.isoformat(),
             "day_n": day_number(day), "early_n": day_number(early),
             "count_day": len(view.visible_on(day)), "count_before": len(view.visible_on(before)),
-            "count_early": len(view.visible_on(early)), "count_today": len(view.shown), "targets": targets}
+            "count_early": len(view.visible_on(early)), "count_today": len(view.shown_places()), "targets": targets}
 
 
 def _folium_cost(make_map):
@@ -190,7 +190,8 @@ async def browser_measures(script: str, data_dir: Path, sc: dict, runs: int, pee
                         samples["server_step_s"].append(await b.server_step(tab, key, iso, expected, peer=peer))
                     if not peer:
                         for i in range(6):
-                            day, n = (sc["early_n"], sc["count_early"]) if i % 2 == 0 else (sc["day_n"], sc["count_day"])
+                            day, n = ((sc["early_n"], sc["count_early"]) if i % 2 == 0
+                                      else (sc["day_n"], sc["count_day"]))
                             samples["client_step_s"].append(await b.client_step(tab, day, n))
                     for target in sc["targets"][:1] if peer and big else sc["targets"]:
                         samples["click_s"].append(await b.click_place(tab, target["name"], target["lat"], target["lon"],
@@ -200,7 +201,8 @@ async def browser_measures(script: str, data_dir: Path, sc: dict, runs: int, pee
                     samples["errors"].append(f"run {run}: {type(exc).__name__}: {str(exc)[:300]}")
                 finally:
                     await tab.close()
-                log(f"    run {run + 1}/{runs}: visible {samples['visible_s'][-1:]}, steps {samples['server_step_s'][-2:]}, "
+                log(f"    run {run + 1}/{runs}: visible {samples['visible_s'][-1:]}, "
+                    f"steps {samples['server_step_s'][-2:]}, "
                     f"clicks {samples['click_s'][-2:]}")
             await browser.close()
         memory = server.memory_mb()
@@ -217,16 +219,20 @@ def log(text: str) -> None:
 
 def environment() -> dict:
     chromium = subprocess.run([b.CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    return {"when": datetime.now().isoformat(timespec="seconds"), "cores": os.cpu_count(), "load_average": os.getloadavg(),
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=ROOT).stdout.strip()
+    return {"when": datetime.now().isoformat(timespec="seconds"), "cores": os.cpu_count(),
+            "load_average": os.getloadavg(),
             "python": platform.python_version(), "chromium": chromium, "commit": commit}
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="bundled,1000,5000,20000", help="comma-separated: bundled and/or place counts")
+    parser.add_argument("--sizes", default="bundled,1000,5000,20000",
+                        help="comma-separated: bundled and/or place counts")
     parser.add_argument("--runs", type=int, default=5, help="fresh browser sessions (and Python repeats) per size")
-    parser.add_argument("--peer-runs", type=int, default=3, help="at most this many for the naive page (fewer at 5k, 20k)")
+    parser.add_argument("--peer-runs", type=int, default=3,
+                        help="at most this many for the naive page (fewer at 5k, 20k)")
     parser.add_argument("--quick", action="store_true", help="bundled and 1,000 places, 2 runs")
     parser.add_argument("--no-peer", action="store_true", help="measure only our page")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest", help="results path without extension")

@@ -43,12 +43,6 @@ def last_day(text: str) -> date | None:
     return bounds[1] if bounds else None
 
 
-def year_of(text: str) -> int | None:
-    """The year of a partial date."""
-    bounds = parse_partial(text)
-    return bounds[0].year if bounds else None
-
-
 def display(text: str) -> str:
     """A date for people: the partial date as given, or 'date unknown'."""
     return text if is_partial_date(text) else "date unknown"

@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import expect
 
 from helpers import map_frame
-from mapdata.view.cite import shown_places
 from mapdata.view.query import FilterState, select
 
 pytestmark = pytest.mark.browser
@@ -60,7 +59,7 @@ def test_a_deep_link_restores_the_filtered_map_with_the_place_panel_open(page, a
 def test_a_deep_link_to_places_restores_the_table_and_panel(page, app_url, atlas):
     palermo = _palermo(atlas)
     _goto_places(page, f"{app_url}/places?country=IT&place={palermo}")
-    shown = shown_places(select(atlas, FilterState(countries=("IT",))))
+    shown = select(atlas, FilterState(countries=("IT",))).shown_places()
     expect(page.get_by_text(f"{len(shown):,} places in 1 country")).to_be_visible(timeout=30000)
     expect(page.locator(".sc-panel h3")).to_have_text("Palermo")
     codes = _open_share(page).get_by_test_id("stCode")
@@ -100,7 +99,7 @@ def test_the_csv_download_holds_the_filtered_places(page, app_url, atlas):
     assert download.suggested_filename.startswith("solidarity-cities-it-") and download.suggested_filename.endswith(".csv")
     rows = pd.read_csv(io.BytesIO(open(download.path(), "rb").read()), dtype=str, keep_default_na=False,
                        encoding="utf-8-sig")
-    assert set(rows["city_id"]) == set(shown_places(select(atlas, FilterState(countries=("IT",)))).index)
+    assert set(rows["city_id"]) == set(select(atlas, FilterState(countries=("IT",))).shown_places().index)
 
 
 def test_the_exported_map_shows_its_markers_from_file_with_no_network(page, app_url, atlas, context, tmp_path):

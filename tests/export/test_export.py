@@ -14,7 +14,7 @@ import pytest
 
 from mapdata.export.registry import VIEW_FORMATS, export, filename
 from mapdata.render.tables import TABLE_COLUMNS, fact_rows, places_table
-from mapdata.view.cite import cite_view, describe_filters, shown_facts, shown_places, view_sources
+from mapdata.view.cite import cite_view, describe_filters, view_sources
 from mapdata.view.query import FilterState, select
 
 
@@ -51,8 +51,8 @@ def test_the_csv_holds_exactly_the_shown_places_one_row_per_fact(atlas, state):
     data, mime, name = export("csv", view, atlas)
     rows = _csv(data)
     assert mime == "text/csv" and name.endswith(".csv")
-    assert set(rows["city_id"]) == set(shown_places(view).index)
-    assert len(rows) == len(shown_facts(view))
+    assert set(rows["city_id"]) == set(view.shown_places().index)
+    assert len(rows) == len(view.shown_facts())
     assert rows.columns[:3].tolist() == ["city_id", "name", "country_code"]
     assert {"fact", "what", "start", "status", "source_title", "source_url", "quote"} <= set(rows.columns)
     if state.verified_only:
@@ -61,7 +61,7 @@ def test_the_csv_holds_exactly_the_shown_places_one_row_per_fact(atlas, state):
 
 def test_csv_rows_carry_each_fact_source_and_quote(atlas, italy):
     rows = _csv(export("csv", italy, atlas).data)
-    facts = shown_facts(italy)
+    facts = italy.shown_facts()
     quoted = facts[facts["quote"] != ""].iloc[0]
     hit = rows[(rows["city_id"] == quoted["city_id"]) & (rows["quote"] == quoted["quote"])]
     assert len(hit) >= 1
@@ -74,7 +74,7 @@ def test_csv_rows_carry_each_fact_source_and_quote(atlas, italy):
 def test_the_csv_opens_in_spreadsheets_with_diacritics_intact(atlas, everything):
     data = export("csv", everything, atlas).data
     assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark
-    accented = [n for n in shown_places(everything)["name"] if n != n.encode("ascii", "ignore").decode()]
+    accented = [n for n in everything.shown_places()["name"] if n != n.encode("ascii", "ignore").decode()]
     assert accented and set(accented) <= set(_csv(data)["name"])
 
 
@@ -83,7 +83,7 @@ def test_an_as_of_date_leaves_out_later_places_and_facts(atlas, everything):
     view = select(atlas, FilterState(as_of=day))
     rows = _csv(export("csv", view, atlas).data)
     assert set(rows["city_id"]) == set(view.visible_on(day).index)
-    assert len(set(rows["city_id"])) < len(shown_places(everything))
+    assert len(set(rows["city_id"])) < len(everything.shown_places())
     starts = rows["start"].map(lambda s: s[:10]).replace("", "0000")
     assert (starts <= day.isoformat()).all()  # partial dates ('2019', '2019-06') sort before their days
 
@@ -102,7 +102,7 @@ def test_the_geojson_is_valid_with_one_point_per_shown_place(atlas, italy):
     doc = json.loads(data)
     assert doc["type"] == "FeatureCollection"
     frame = gpd.read_file(io.BytesIO(data))
-    shown = shown_places(italy)
+    shown = italy.shown_places()
     assert len(frame) == len(doc["features"]) == len(shown)
     assert set(frame.geom_type) == {"Point"}
     for feature in doc["features"]:
@@ -113,7 +113,7 @@ def test_the_geojson_is_valid_with_one_point_per_shown_place(atlas, italy):
 
 def test_geojson_features_carry_their_facts_sources_and_quotes(atlas, italy):
     features = {f["id"]: f["properties"] for f in json.loads(export("geojson", italy, atlas).data)["features"]}
-    facts = shown_facts(italy)
+    facts = italy.shown_facts()
     for city_id, group in facts.groupby("city_id"):
         props = features[city_id]
         assert len(props["facts"]) == len(group)
@@ -136,9 +136,9 @@ def test_the_html_map_is_one_file_with_no_remote_or_app_asset(atlas, italy):
 
 
 def test_the_html_map_escapes_text_from_data(atlas, italy):
-    city = shown_places(italy).index[0]
+    city = italy.shown_places().index[0]
     hostile = "<script>alert(1)</script>"
-    facts = shown_facts(italy)
+    facts = italy.shown_facts()
     sources = atlas.sources.copy()
     sources.loc[facts.loc[facts["city_id"] == city, "source_id"].iloc[0], "title"] = hostile
     html = export("html", italy, replace(atlas, sources=sources)).data.decode("utf-8")
@@ -147,7 +147,7 @@ def test_the_html_map_escapes_text_from_data(atlas, italy):
 
 def test_the_places_table_has_one_row_per_shown_place_in_people_terms(atlas, italy):
     table = places_table(italy, atlas)
-    shown = shown_places(italy)
+    shown = italy.shown_places()
     assert table.columns.tolist() == TABLE_COLUMNS
     assert list(table.index) == list(shown.index)
     undated = shown[shown["first_day"].isna()].index
@@ -168,7 +168,7 @@ def test_the_table_search_ignores_case_and_diacritics(atlas, everything, text):
 
 
 def test_the_table_search_matches_region_and_country(atlas, everything):
-    shown = shown_places(everything)
+    shown = everything.shown_places()
     region = shown.loc[shown["admin1"] != "", "admin1"].value_counts().index[0]
     assert set(places_table(everything, atlas, region).index) >= set(shown[shown["admin1"] == region].index)
     assert set(places_table(everything, atlas, "italy").index) == set(shown[shown["country_code"] == "IT"].index)
@@ -179,9 +179,9 @@ def test_cite_names_the_view_link_and_every_source_it_uses(atlas, italy):
     text = cite_view(italy, atlas, "http://example.org/places?country=IT", accessed=date(2026, 1, 2))
     assert "View: Italy: " in text and "Accessed 2026-01-02." in text
     assert "http://example.org/places?country=IT" in text.splitlines()
-    used = set(shown_facts(italy)["source_id"])
+    used = set(italy.shown_facts()["source_id"])
     sources = view_sources(italy, atlas)
-    assert set(sources["source_id"]) == used and sources["facts"].sum() == len(shown_facts(italy))
+    assert set(sources["source_id"]) == used and sources["facts"].sum() == len(italy.shown_facts())
     for source_id in used:
         assert atlas.sources.at[source_id, "title"] in text
     assert f"Sources used by this view ({len(used)}):" in text

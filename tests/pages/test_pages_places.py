@@ -4,7 +4,6 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from helpers import ROOT
-from mapdata.view.cite import shown_places
 from mapdata.view.query import FilterState, select
 
 BASE = "http://localhost:8501/places"
@@ -37,7 +36,7 @@ def test_the_page_lists_every_shown_place(atlas):
     at = _places()
     assert not at.exception
     assert [t.value for t in at.title] == ["Places"]
-    shown = shown_places(select(atlas, FilterState()))
+    shown = select(atlas, FilterState()).shown_places()
     table = _table(at)
     assert len(table) == len(shown)
     assert set(table["Place"]) == set(shown["name"])
@@ -49,7 +48,7 @@ def test_a_country_filter_narrows_the_table_and_the_link(atlas):
     at = _places()
     at.multiselect(key="w_countries").set_value(["IT"]).run()
     assert not at.exception
-    shown = shown_places(select(atlas, FilterState(countries=("IT",))))
+    shown = select(atlas, FilterState(countries=("IT",))).shown_places()
     assert len(_table(at)) == len(shown) and set(_table(at)["Country"]) == {"Italy"}
     assert at.query_params["country"] in ("IT", ["IT"])
     link = at.code[0].value
@@ -120,4 +119,4 @@ def test_a_hostile_link_still_renders_the_page(atlas):
     at = _places(place="<script>", country="IT,ZZ", zoom="x" * 3000)
     assert not at.exception
     assert at.session_state["url_state"].filters.countries == ("IT",)
-    assert len(_table(at)) == len(shown_places(select(atlas, FilterState(countries=("IT",)))))
+    assert len(_table(at)) == len(select(atlas, FilterState(countries=("IT",))).shown_places())

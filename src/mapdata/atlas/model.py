@@ -15,8 +15,6 @@ from mapdata.geo.countries import country_name, is_near_country
 from mapdata.paths import DATA_DIR
 from mapdata.text import fold
 
-POSITIVE = {"membership": None, "declaration": {"adopted"}, "policy": {"adopted"}}
-
 
 @dataclass
 class Atlas:

@@ -1,8 +1,6 @@
 """Headline numbers of an atlas, for `python -m mapdata stats` and the pages."""
 from __future__ import annotations
 
-import pandas as pd
-
 from mapdata.atlas.model import Atlas
 
 
@@ -28,7 +26,3 @@ def stats_lines(atlas: Atlas) -> list[str]:
     ]
     return lines
 
-
-def per_country(atlas: Atlas) -> pd.DataFrame:
-    """Places per country."""
-    return atlas.places.groupby(["country_code", "country"]).size().rename("places").reset_index()

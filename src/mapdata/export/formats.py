@@ -16,7 +16,7 @@ from mapdata.paths import DATA_DIR
 from mapdata.render.html import render
 from mapdata.render.mapview import build_map
 from mapdata.render.tables import PLACE_COLUMNS, fact_rows, places_table
-from mapdata.view.cite import describe_filters, shown_places, view_sources
+from mapdata.view.cite import describe_filters, view_sources
 from mapdata.view.query import View
 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -45,7 +45,7 @@ def to_geojson(view: View, atlas: Atlas, **_) -> bytes:
         by_place.setdefault(rec.pop("city_id"), []).append(rec)
     table = places_table(view, atlas)
     features = []
-    for p in shown_places(view).to_dict("records"):
+    for p in view.shown_places().to_dict("records"):
         cid, row = p["city_id"], table.loc[p["city_id"]]
         features.append({"type": "Feature", "id": cid,
                          "geometry": {"type": "Point", "coordinates": [round(p["lon"], 5), round(p["lat"], 5)]},

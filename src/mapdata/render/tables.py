@@ -6,7 +6,6 @@ import pandas as pd
 from mapdata.atlas.model import Atlas
 from mapdata.dates import display
 from mapdata.text import fold
-from mapdata.view.cite import shown_facts, shown_places
 from mapdata.view.query import View
 
 PLACE_COLUMNS = ["city_id", "name", "country_code", "country", "admin1", "kind", "lat", "lon", "population"]
@@ -34,7 +33,7 @@ def _what_labels(atlas: Atlas, facts: pd.DataFrame) -> pd.Series:
 def places_table(view: View, atlas: Atlas, search: str = "") -> pd.DataFrame:
     """The shown places for people, one row each, indexed by city_id; `search` matches name, other names, region
     or country ignoring case and diacritics ('sao paulo' finds São Paulo, 'cologne' Köln)."""
-    p = shown_places(view)
+    p = view.shown_places()
     needle = fold(search)
     if needle:
         others = p["other_names"] if "other_names" in p else ""
@@ -56,8 +55,8 @@ def places_table(view: View, atlas: Atlas, search: str = "") -> pd.DataFrame:
 
 def fact_rows(view: View, atlas: Atlas) -> pd.DataFrame:
     """One row per shown fact: place columns, fact columns, then its source and quote."""
-    facts = shown_facts(view)
-    places = shown_places(view)
+    facts = view.shown_facts()
+    places = view.shown_places()
     src = atlas.sources.reindex(facts["source_id"])
     rows = places[PLACE_COLUMNS].reindex(facts["city_id"]).reset_index(drop=True)
     facts = facts.assign(what_label=_what_labels(atlas, facts))

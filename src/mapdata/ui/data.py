@@ -54,7 +54,7 @@ def current_view(atlas: Atlas, filters: FilterState) -> View:
     if atlas is not get_atlas():
         return select(atlas, filters)
     view = _cached_select(filters.with_(as_of=None, place=None, color_by=FilterState.color_by))
-    return View(filters, view.places, view.facts, view.notes)
+    return View(filters, view.places, view.facts)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

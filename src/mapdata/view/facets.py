@@ -218,7 +218,7 @@ def places_in_selection(series: Iterable[pd.DataFrame], points: Iterable[dict]) 
 def all_time(view: View) -> View:
     """The view with every place kept whatever its end date, for pages about history (tables through
     `export.places_table`, which otherwise keeps the places shown at the view's date)."""
-    return View(view.state.with_(as_of=None), view.places.assign(last_day=None), view.facts, view.notes)
+    return View(view.state.with_(as_of=None), view.places.assign(last_day=None), view.facts)
 
 
 def undated_facts(view: View, atlas: Atlas) -> pd.DataFrame:
