@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 from mapdata.atlas.model import Atlas
-from mapdata.geo.countries import country_name
 from mapdata.render.html import render
+from mapdata.view.facet_list import FACETS
 from mapdata.view.story import Step
 
 
 def where(step: Step, atlas: Atlas) -> str:
     """The step's filters in words: 'Germany · Seebrücke Safe Harbours' ('all places' when none)."""
-    nets = atlas.networks["short_name"]
-    f = step.filters
-    parts = [", ".join(map(country_name, f.countries)), ", ".join(nets.get(n, n) for n in f.networks),
-             ", ".join(f.labels), ", ".join(atlas.label("policy_type", t) for t in f.policy_types)]
+    parts = [", ".join(f.name(atlas, v) for v in getattr(step.filters, f.field)) for f in FACETS]
     return " · ".join(p for p in parts if p) or "all places"
 
 

@@ -6,9 +6,9 @@ import streamlit as st
 from mapdata.atlas.model import Atlas
 from mapdata.text import markdown_literal
 from mapdata.view import urlstate
+from mapdata.view.facet_list import FACETS
 
-WIDGETS = {"countries": "w_countries", "networks": "w_networks", "labels": "w_labels",
-            "policy_types": "w_policy_types", "verified_only": "w_verified", "color_by": "w_color"}
+WIDGETS = {**{f.field: f.widget_key for f in FACETS}, "verified_only": "w_verified", "color_by": "w_color"}
 
 
 def session_state(atlas: Atlas) -> urlstate.UrlState:

@@ -7,20 +7,17 @@ import pandas as pd
 
 from mapdata.atlas.model import Atlas
 from mapdata.atlas.schema import descriptor
-from mapdata.geo.countries import country_name
 from mapdata.paths import DATA_DIR
+from mapdata.view.facet_list import FACETS
 from mapdata.view.query import FilterState, View
 
 
 def describe_filters(state: FilterState, atlas: Atlas) -> str:
     """The filters in words: 'Italy · network: Safe Harbours · verified facts only' ('all places' when none)."""
-    nets = atlas.networks["short_name"]
-    parts = [", ".join(country_name(c) for c in state.countries),
-             "network: " + ", ".join(nets.get(n, n) for n in state.networks) if state.networks else "",
-             "declaration: " + ", ".join(state.labels) if state.labels else "",
-             "policy: " + ", ".join(atlas.label("policy_type", t) for t in state.policy_types) if state.policy_types else "",
-             "verified facts only" if state.verified_only else "",
-             f"as of {state.as_of.isoformat()}" if state.as_of else ""]
+    parts = [f.cited_as + ", ".join(f.name(atlas, v) for v in values)
+             for f in FACETS if (values := getattr(state, f.field))]
+    parts += ["verified facts only" if state.verified_only else "",
+              f"as of {state.as_of.isoformat()}" if state.as_of else ""]
     return " · ".join(p for p in parts if p) or "all places"
 
 

@@ -17,14 +17,14 @@ import yaml
 from mapdata import dates
 from mapdata.atlas.model import Atlas
 from mapdata.paths import STORIES_DIR
+from mapdata.view.facet_list import FACETS
 from mapdata.view.query import FilterState
 
 MAX_BYTES = 200_000
 MAX_CAPTION = 400  # characters: a caption must read from the back of a room
 STORY_FIELDS = {"title", "description", "steps"}
 STEP_FIELDS = {"title", "date", "caption", "sources", "filters", "center", "zoom", "place", "note", "undated"}
-FILTERS = {"countries": ("country", "ISO 3166 alpha-2 codes"), "networks": ("network", "data/networks.csv"),
-           "labels": ("label", "data/vocabularies.csv"), "policy_types": ("policy type", "data/vocabularies.csv")}
+FILTERS = {f.field: (f.noun, f.ids_from) for f in FACETS}
 
 
 @dataclass(frozen=True)
@@ -87,15 +87,15 @@ class StoryError(ValueError):
 
     def __init__(self, problems: list[StoryProblem]):
         self.problems = problems
-        super().__init__("; ".join(map(str, problems[:5])) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
+        super().__init__("; ".join(map(str, problems[:5]))
+                         + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
 
 
 def _allowed(atlas: Atlas) -> dict[str, set[str]]:
-    vocab = atlas.vocabularies
-    return {"networks": set(atlas.networks.index),
-            "labels": set(vocab.loc[vocab["vocabulary"] == "label", "term"]) | set(atlas.declarations["label"]),
-            "policy_types": set(vocab.loc[vocab["vocabulary"] == "policy_type", "term"]),
-            "countries": set(atlas.places["country_code"]) | {c.alpha_2 for c in pycountry.countries}}
+    """The ids a story may name: the atlas's, and any ISO country (a story may look ahead of the data)."""
+    allowed = {f.field: f.known(atlas) for f in FACETS}
+    allowed["countries"] |= {c.alpha_2 for c in pycountry.countries}
+    return allowed
 
 
 def _hint(value: str, allowed: set[str], what: str) -> str:
@@ -160,7 +160,8 @@ class _Checker:
                 continue
             sid = str(item["id"]).strip()
             if sid not in self.atlas.sources.index:
-                self.add(step, "sources", sid, f"unknown source '{sid}': {_hint(sid, set(self.atlas.sources.index), 'data/sources.csv')}")
+                self.add(step, "sources", sid,
+                         f"unknown source '{sid}': {_hint(sid, set(self.atlas.sources.index), 'data/sources.csv')}")
                 continue
             out.append(Citation(sid, " ".join(str(item.get("quote") or "").split())))
         return tuple(out)
@@ -181,7 +182,8 @@ class _Checker:
                 if term in self.allowed[key]:
                     good.append(term)
                 else:
-                    self.add(step, f"filters.{key}", term, f"unknown {noun} '{term}': {_hint(term, self.allowed[key], where_)}")
+                    self.add(step, f"filters.{key}", term,
+                             f"unknown {noun} '{term}': {_hint(term, self.allowed[key], where_)}")
             changes[key] = tuple(good)
         return FilterState(**changes)
 
@@ -198,7 +200,8 @@ class _Checker:
                 center = None
         if zoom is not None:
             if isinstance(zoom, bool) or not isinstance(zoom, int) or not 1 <= zoom <= 18:
-                self.add(step, "zoom", zoom, f"'zoom' should be a whole number from 1 (world) to 18 (street), got {zoom!r}")
+                self.add(step, "zoom", zoom,
+                         f"'zoom' should be a whole number from 1 (world) to 18 (street), got {zoom!r}")
                 zoom = None
         if (center is None) != (zoom is None) and not self.problems_for(step, ("center", "zoom")):
             self.add(step, "center" if center is None else "zoom", "",
@@ -206,7 +209,8 @@ class _Checker:
         if place is not None:
             place = str(place)
             if place not in self.atlas.places.index:
-                self.add(step, "place", place, f"unknown place '{place}': {_hint(place, set(self.atlas.places.index), 'data/cities.csv')}")
+                self.add(step, "place", place,
+                         f"unknown place '{place}': {_hint(place, set(self.atlas.places.index), 'data/cities.csv')}")
                 place = None
         return center, zoom, place
 
@@ -236,19 +240,22 @@ def _load(text: str, name: str) -> object:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise StoryError([StoryProblem(name, 0, "", "", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]) from None
+            raise StoryError([StoryProblem(
+                name, 0, "", "", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")]) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise StoryError([StoryProblem(name, 0, "", "", f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}")]) from None
+        raise StoryError([StoryProblem(
+            name, 0, "", "", f"not valid YAML{where}: {getattr(exc, 'problem', None) or exc}")]) from None
 
 
 def parse_story(text: str | bytes, name: str, atlas: Atlas) -> Story:
     """Read a story from YAML or JSON text (JSON when `name` ends in .json); raises StoryError listing every problem."""
     if len(text) > MAX_BYTES:
-        raise StoryError([StoryProblem(name, 0, "", "", f"the file is {len(text):,} bytes: a story should stay under {MAX_BYTES:,}")])
+        raise StoryError([StoryProblem(
+            name, 0, "", "", f"the file is {len(text):,} bytes: a story should stay under {MAX_BYTES:,}")])
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -257,7 +264,8 @@ def parse_story(text: str | bytes, name: str, atlas: Atlas) -> Story:
     raw = _load(text, name)
     check = _Checker(name, atlas)
     if not isinstance(raw, dict):
-        raise StoryError([StoryProblem(name, 0, "", "", "a story should be a mapping with 'title' and 'steps' (see data/stories/README.md)")])
+        raise StoryError([StoryProblem(
+            name, 0, "", "", "a story should be a mapping with 'title' and 'steps' (see data/stories/README.md)")])
     for key in sorted(set(raw) - STORY_FIELDS, key=str):
         check.add(0, str(key), key, f"unknown field '{key}': a story has {', '.join(sorted(STORY_FIELDS))}")
     title = check.text(raw, 0, "title", required=True, limit=120)

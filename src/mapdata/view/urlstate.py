@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mapdata.atlas.model import Atlas
+from mapdata.view.facet_list import FACETS
 from mapdata.view.query import COLOR_MODES, FilterState
 
 MAX_VALUE = 2000  # characters of one parameter value we read at most
-LISTS = {"country": "countries", "network": "networks", "label": "labels", "policy": "policy_types"}
+LISTS = {f.url_key: f.field for f in FACETS}
 KNOWN = {*LISTS, "verified", "date", "color", "place", "lat", "lon", "zoom"}
 
 
@@ -26,9 +27,7 @@ class UrlState:
 
 
 def _allowed(atlas: Atlas) -> dict[str, set[str]]:
-    return {"countries": set(atlas.places["country_code"]), "networks": set(atlas.networks.index),
-            "labels": set(atlas.declarations["label"]) | set(atlas.vocabularies.query("vocabulary == 'label'")["term"]),
-            "policy_types": set(atlas.vocabularies.query("vocabulary == 'policy_type'")["term"])}
+    return {f.field: f.known(atlas) for f in FACETS}
 
 
 def _number(text: str, low: float, high: float) -> float | None:
