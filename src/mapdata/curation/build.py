@@ -15,11 +15,13 @@ import pandas as pd
 
 from mapdata.atlas.schema import resources
 from mapdata.curation.columns import FACT_COLUMNS, PLACE_COLUMNS
+from mapdata.geo.admin1 import admin1_codes
 from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
 from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW
 from mapdata.text import fold, slug
 
 MANUAL = "places_manual.csv"  # a person's decisions: they win over every other placement row
+AMBIGUOUS = "ambiguous"  # a placement row's geonames_id when a person found the name fits several places
 KEY = ["place", "country_code", "admin1", "kind"]  # how facts name a place
 OTHER_NAMES_MAX = 60  # per place, in cities.csv's `other_names`: GeoNames' order is alphabetical, a low cap kept
 # 'Afina' for Athens and cut 'Athen' (12 left out 'New York' for New York City)
@@ -59,10 +61,21 @@ class Placement:
 
 
 def _place(row: pd.Series, overrides: dict, gaz: Gazetteer) -> Placement:
-    """Place one (place, country, admin1, kind) key."""
+    """Place one (place, country, admin1, kind) key.
+
+    A row that names a region (`admin1`) is placed only in that region: when the region's name has no GeoNames
+    code here (`mapdata.geo.admin1`), or no gazetteer place of the name lies in it, the place goes to review,
+    never to a namesake elsewhere. A placement row whose `geonames_id` is `ambiguous` (a person found that the
+    name fits several places, one perhaps missing from the gazetteer) keeps it in review too."""
     name, cc, admin1, kind = row["place"], row["country_code"].upper(), row["admin1"], row["kind"] or "municipality"
     over = overrides.get((name, cc, admin1)) or overrides.get((name, cc, "")) or {}
     out = Placement(name, cc, admin1 or over.get("admin1", ""), over.get("kind") or kind)
+    if over.get("geonames_id", "").lower() == AMBIGUOUS:
+        match = gaz.lookup(over.get("seat") or name, cc, out.admin1)
+        out.problem = (f"ambiguous (a person's decision in {over.get('_file') or 'a places file'}): "
+                       f"{over.get('note', '')}")
+        out.candidates = match.candidates
+        return out
     if over.get("geonames_id") and not over.get("lat"):
         known = gaz.by_id(over["geonames_id"])
         if known is None:
@@ -80,9 +93,17 @@ def _place(row: pd.Series, overrides: dict, gaz: Gazetteer) -> Placement:
     seat = over.get("seat", "")
     query = seat or name
     match = gaz.lookup(query, cc, out.admin1)
+    if out.admin1 and not admin1_codes(cc, out.admin1):
+        out.problem = (f"unknown region: '{out.admin1}' has no GeoNames admin1 code in mapdata.geo.admin1 (add it, "
+                       "checked against the package data), so the region cannot be checked")
+        out.candidates = match.candidates
+        return out
     if match.best:
         return _from_candidate(out, match.best, over, rename=out.kind == "municipality" and not seat)
     out.problem, out.candidates = match.status, match.candidates
+    if match.status == "unmatched" and out.admin1:
+        out.problem = (f"unmatched in {out.admin1}: no gazetteer place '{query}' lies in that region"
+                       + ("; the namesakes listed lie elsewhere and are never chosen" if match.candidates else ""))
     return out
 
 
@@ -148,7 +169,8 @@ def place_all(facts: pd.DataFrame, places: pd.DataFrame, gaz: Gazetteer) -> pd.D
 def _city_ids(placed: pd.DataFrame) -> pd.DataFrame:
     """Stable ids: one per drawn place (same GeoNames place and kind = same record), homonyms told apart."""
     placed = placed.copy()
-    placed["identity"] = placed.apply(lambda r: (r["country_code"], r["kind"], r["geonames_id"] or f"{r['lat']},{r['lon']}"), axis=1)
+    placed["identity"] = placed.apply(
+        lambda r: (r["country_code"], r["kind"], r["geonames_id"] or f"{r['lat']},{r['lon']}"), axis=1)
     first = placed.drop_duplicates("identity").copy()
     first["city_id"] = first.apply(lambda r: f"{r['country_code'].lower()}-{slug(r['name'])}", axis=1)
     clash = first["city_id"].duplicated(keep=False)
@@ -213,7 +235,8 @@ def _other_names(cities: pd.DataFrame, curated: pd.Series, gaz: Gazetteer) -> li
 
 def _write_review(unplaced: pd.DataFrame, path: Path) -> None:
     """List places the gazetteer could not place, with the candidates it found, for a person to decide."""
-    rows = [{"place": r["key_place"], "country_code": r["key_country_code"], "admin1": r["key_admin1"], "problem": r["problem"],
+    rows = [{"place": r["key_place"], "country_code": r["key_country_code"], "admin1": r["key_admin1"],
+             "problem": r["problem"],
              "candidates": "; ".join(f"{c.name} ({c.admin1_code}, pop. {c.population}, geonames {c.geonames_id}, "
                                      f"{c.lat:.4f},{c.lon:.4f})" for c in r["candidates"])}
             for _, r in unplaced.iterrows()]

