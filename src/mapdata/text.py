@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
 # Latin letters that Unicode does not decompose into a base letter and a mark (NFKD leaves 'ø', 'ł', 'æ' whole,
 # and an ASCII fold would drop them: 'Tromsø' -> 'troms', 'Łódź' -> 'odz'): written as their usual
@@ -17,21 +16,26 @@ _LETTERS = {
 _WITH = re.compile(r"^LATIN (?:SMALL|CAPITAL) LETTER ([A-Z]) WITH ")
 
 
-@cache
-def _transliterate(char: str) -> str:
-    if char in _LETTERS:
-        return _LETTERS[char]
-    if char.isascii() or unicodedata.decomposition(char):
-        return char
-    match = _WITH.match(unicodedata.name(char, ""))
-    return match[1].lower() if match else char
+class _Transliteration(dict):
+    """A `str.translate` table: the letters above, and the base letter of any other Latin letter 'WITH' a stroke,
+    bar or hook that has no decomposition (looked up once per character, then kept)."""
+
+    def __missing__(self, code: int) -> str | int:
+        char = chr(code)
+        match = None if unicodedata.decomposition(char) else _WITH.match(unicodedata.name(char, ""))
+        self[code] = value = match[1].lower() if match else code
+        return value
+
+
+_TABLE = _Transliteration({ord(k): v for k, v in _LETTERS.items()})
 
 
 def fold(text: str) -> str:
     """Lower-case, without diacritics and punctuation: 'Zürich' -> 'zurich', 'Frankfurt (Oder)' -> 'frankfurt oder';
     letters Unicode keeps whole are transliterated: 'Tromsø' -> 'tromso', 'Łódź' -> 'lodz', 'Gießen' -> 'giessen'."""
-    text = "".join(_transliterate(c) for c in str(text))
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = str(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_TABLE)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 

