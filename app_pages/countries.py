@@ -5,6 +5,7 @@ from mapdata import ui
 from mapdata.render import charts
 from mapdata.render.tables import places_table
 from mapdata.view import facets
+from mapdata.words import counted
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
@@ -25,7 +26,7 @@ default = filters.countries[0] if len(filters.countries) == 1 and filters.countr
 if st.session_state.get("country_pick") not in codes:
     st.session_state.country_pick = default
 code = st.selectbox("Country", codes, key="country_pick",
-                    format_func=lambda c: f"{label_of[c]} · {facets.counted(count_of[c], 'place')}",
+                    format_func=lambda c: f"{label_of[c]} · {counted(count_of[c], 'place')}",
                     help="Countries with places that match the sidebar filters, most places first.")
 cview = facets.all_time(ui.current_view(atlas, filters.with_(countries=(code,), as_of=None, place=None)))
 facts = cview.facts
@@ -67,7 +68,7 @@ with map_col:
             else:
                 st.caption(empty)
     st.subheader("Places")
-    st.caption(f"{facets.counted(len(table), 'place')} in {label_of[code]}. Tick a row to read its facts and sources.")
+    st.caption(f"{counted(len(table), 'place')} in {label_of[code]}. Tick a row to read its facts and sources.")
     ui.places_grid(table, table_key)
 ui.sync_url()
 ui.credits(atlas)

@@ -6,6 +6,7 @@ from mapdata.render import charts
 from mapdata.render.tables import places_table
 from mapdata.text import markdown_literal
 from mapdata.view import facets
+from mapdata.words import counted
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas)
@@ -24,7 +25,7 @@ if st.session_state.get("network_pick") not in choices:
     st.session_state.network_pick = choices[0]
 network = st.selectbox(
     "Network or list", choices, key="network_pick",
-    format_func=lambda n: f"{facets.term_label(atlas, 'network', n)} · {facets.counted(counts.get(n, 0), 'place')}",
+    format_func=lambda n: f"{facets.term_label(atlas, 'network', n)} · {counted(counts.get(n, 0), 'place')}",
     help="Networks, labels, campaigns and lists, most places first (counted among the places the sidebar filters "
          "select).")
 card = facets.network_card(atlas, network)
@@ -51,7 +52,7 @@ else:
                     config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"]})
     if undated:
         st.caption(f"Each place counts from its first dated membership. Not on the chart: "
-                   f"{facets.counted(undated, 'member')} with date unknown.")
+                   f"{counted(undated, 'member')} with date unknown.")
 
 table = places_table(nview, atlas)
 table_key = ui.sync_table_pick(table, prefix="network_table")  # a picked row opens the panel beside the map
@@ -61,7 +62,7 @@ if nview.places.empty:
 else:
     map_col = ui.map_with_panel(atlas, nview, key="network_map", height=460)
     with map_col:
-        st.caption(f"{facets.counted(len(table), 'member')}. Tick a row to read its facts and sources.")
+        st.caption(f"{counted(len(table), 'member')}. Tick a row to read its facts and sources.")
         ui.places_grid(table, table_key)
         st.subheader("Overlap with other networks")
         shared = facets.overlap(nview, atlas, network)
@@ -70,7 +71,7 @@ else:
         halves = st.columns(2)
         for i, o in enumerate(shared):
             share = o.count / len(nview.places)
-            with halves[i % 2].expander(f"**{markdown_literal(o.label)}** · {facets.counted(o.count, 'shared place')} "
+            with halves[i % 2].expander(f"**{markdown_literal(o.label)}** · {counted(o.count, 'shared place')} "
                                         f"({share:.0%} of members)"):
                 st.text(", ".join(o.names))
 ui.sync_url()

@@ -5,6 +5,7 @@ from mapdata import ui
 from mapdata.render import charts
 from mapdata.render.tables import places_table
 from mapdata.view import facets
+from mapdata.words import counted
 
 atlas = ui.active_atlas()
 filters = ui.sidebar_filters(atlas, color=False)
@@ -64,7 +65,7 @@ st.subheader("Places in your selection" if points else "Places")
 if points:
     table = table.loc[[i for i in ids if i in table.index]]
     line, clear = st.columns([4, 1], vertical_alignment="center")
-    line.markdown(f"**{facets.counted(len(table), 'place')}** in your selection. Tick a row to read its facts "
+    line.markdown(f"**{counted(len(table), 'place')}** in your selection. Tick a row to read its facts "
                   "and sources.")
     if clear.button("Clear selection", key="timeline_clear", icon=":material/close:", width="stretch"):
         st.session_state.timeline_round += 1

@@ -1,7 +1,7 @@
 """The house rules of `src/mapdata`, read from the import statements (an AST walk, nothing imported).
 
 Data flows one way: ui → export → render → view → atlas → geo; the side entrances upload (→ atlas, geo) and
-curation (→ geo, atlas); the leaves (dates, text, paths) import no other part. Only `ui/` imports Streamlit,
+curation (→ geo, atlas); the leaves (dates, text, paths, words) import no other part. Only `ui/` imports Streamlit,
 and the app (app.py, app_pages/) never reaches the curation toolchain.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from helpers import ROOT
 
 SRC = ROOT / "src" / "mapdata"
-LEAVES = {"dates", "text", "paths"}
+LEAVES = {"dates", "text", "paths", "words"}
 MAY_IMPORT = {
     "geo": set(),
     "atlas": {"geo"},

@@ -1,9 +1,11 @@
-"""Facets, growth series, milestones, network cards and overlaps: on a small atlas written here, then on the bundled one."""
+"""Facets, growth series, milestones, network cards and overlaps: on a small atlas written here, then on the
+bundled one."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from mapdata import words
 from mapdata.dates import first_day
 from mapdata.render.tables import places_table
 from mapdata.view import facets
@@ -157,11 +159,11 @@ def test_overlap_names_the_shared_places(small):
     ([], ""), (["A"], "A"), (list("ABCDE"), "A, B, C, D, E"), (list("ABCDEFG"), "A, B, C, D, E and 2 more"),
 ])
 def test_name_list(names, text):
-    assert facets.name_list(names) == text
+    assert words.name_list(names) == text
 
 
 def test_counted():
-    assert [facets.counted(1, "place"), facets.counted(1234, "place"), facets.counted(2, "policy", "policies")] == [
+    assert [words.counted(1, "place"), words.counted(1234, "place"), words.counted(2, "policy", "policies")] == [
         "1 place", "1,234 places", "2 policies"]
 
 

@@ -16,7 +16,8 @@ from plotly.subplots import make_subplots
 from mapdata.render.html import render
 from mapdata.render.mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
 from mapdata.render.mapview import OTHER
-from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard, name_list
+from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard
+from mapdata.words import counted, name_list
 
 _FONT = dict(family="sans-serif", size=13)
 _LEGEND = dict(orientation="h", yref="container", yanchor="top", y=1, xanchor="left", x=0, title_text="")
@@ -76,11 +77,11 @@ def growth_chart(series: pd.DataFrame, undated: dict[str, int] | None = None, *,
 
 def _growth_hover(row, undated: int) -> str:
     text = (f"<b>{escape(row.network_label)}</b> · {row.year}<br>"
-            f"{row.members} place{'s' if row.members != 1 else ''} by then")
+            f"{counted(row.members, 'place')} by then")
     if row.joined:
         text += f" (+{row.joined} this year)<br>Joined: {escape(name_list(row.names))}"
     if undated:
-        text += f"<br><i>{undated} more member{'s' if undated != 1 else ''} with date unknown (not on the chart)</i>"
+        text += f"<br><i>{counted(undated, 'more member', 'more members')} with date unknown (not on the chart)</i>"
     return text
 
 
@@ -104,7 +105,7 @@ def declarations_chart(series: pd.DataFrame, *, row_height: int = 130) -> go.Fig
             if bars.empty:
                 continue
             hover = [f"<b>{escape(label)}</b> · {r.year} · {escape(group)}<br>"
-                     f"{r.count} declaration{'s' if r.count != 1 else ''}: {escape(name_list(r.names))}"
+                     f"{counted(r.count, 'declaration')}: {escape(name_list(r.names))}"
                      for r in bars.itertuples()]
             fig.add_trace(go.Bar(x=bars["year"], y=bars["count"], name=group, marker_color=colour[group],
                                  customdata=list(zip(bars["key"], hover)),

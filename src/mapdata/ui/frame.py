@@ -10,6 +10,7 @@ from mapdata.atlas.schema import descriptor
 from mapdata.paths import DATA_DIR
 from mapdata.render.css import style
 from mapdata.view.query import View
+from mapdata.words import counted
 
 
 def credits(atlas: Atlas) -> None:
@@ -32,8 +33,7 @@ def summary_line(view: View, day: date) -> str:
     n, m = len(shown), shown["country_code"].nunique()
     undated = int(shown["first_day"].isna().sum())
     tail = f" ({undated} with date unknown)" if undated else ""
-    return (f"**{n:,}** place{'s' if n != 1 else ''} in **{m}** countr{'ies' if m != 1 else 'y'}"
-            f"{tail} · as of {day.isoformat()}")
+    return f"{bold(counted(n, 'place'))} in {bold(counted(m, 'country', 'countries'))}{tail} · as of {day.isoformat()}"
 
 
 
@@ -41,3 +41,9 @@ def summary_line(view: View, day: date) -> str:
 def app_style() -> None:
     """Page-wide style shared by every page (app.py calls it once per run)."""
     st.html(style("app"))
+
+
+def bold(counted_text: str) -> str:
+    """'**1,030** places': the number of a count in bold."""
+    number, _, rest = counted_text.partition(" ")
+    return f"**{number}** {rest}"

@@ -10,6 +10,7 @@ from mapdata.atlas.schema import descriptor
 from mapdata.paths import DATA_DIR
 from mapdata.view.facet_list import FACETS
 from mapdata.view.query import FilterState, View
+from mapdata.words import counted
 
 
 def describe_filters(state: FilterState, atlas: Atlas) -> str:
@@ -39,8 +40,8 @@ def cite_view(view: View, atlas: Atlas, url: str, accessed: date | None = None) 
     n, m = len(places), places["country_code"].nunique()
     sources = view_sources(view, atlas)
     lines = [f"{pkg['title']} (version {pkg['version']}, data of {str(pkg['created'])[:10]}). "
-             f"View: {describe_filters(view.state, atlas)}: {n} place{'s' if n != 1 else ''} in {m} "
-             f"countr{'ies' if m != 1 else 'y'}. Licence: {pkg['licenses'][0]['name']}. "
+             f"View: {describe_filters(view.state, atlas)}: {counted(n, 'place')} in "
+             f"{counted(m, 'country', 'countries')}. Licence: {pkg['licenses'][0]['name']}. "
              f"Accessed {(accessed or date.today()).isoformat()}.",
              url, "", f"Sources used by this view ({len(sources)}):"]
     for s in sources.itertuples():

@@ -15,6 +15,7 @@ from mapdata.atlas.model import Atlas
 from mapdata.dates import display
 from mapdata.geo.countries import country_name
 from mapdata.view.query import View
+from mapdata.words import counted
 
 FACETS = ("country", "network", "label", "policy_type")
 KIND_OF = {"network": "membership", "label": "declaration", "policy_type": "policy"}
@@ -72,19 +73,6 @@ class NetworkCard:
     source_title: str
     source_url: str
     founders: tuple[str, ...]
-
-
-def counted(n: int, word: str, plural: str | None = None) -> str:
-    """'1 place', '1,234 places'."""
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
-
-def name_list(names: Iterable[str], limit: int = 5) -> str:
-    """'Berlin, Potsdam, Kiel and 4 more': the first few names of a list."""
-    names = list(names)
-    if len(names) <= limit:
-        return ", ".join(names)
-    return f"{', '.join(names[:limit])} and {len(names) - limit} more"
 
 
 def term_label(atlas: Atlas, facet: str, value: str) -> str:
