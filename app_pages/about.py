@@ -17,7 +17,8 @@ st.markdown(
     "named public list we hold no copy of. Where sources disagree, each is recorded with its own citation.")
 facts = atlas.facts
 cols = st.columns(5)
-for col, (label, value) in zip(cols, [("Places", len(atlas.places)), ("Countries", atlas.places["country_code"].nunique()),
+for col, (label, value) in zip(cols, [("Places", len(atlas.places)),
+                                       ("Countries", atlas.places["country_code"].nunique()),
                                        ("Facts", len(facts)), ("Verified", int((facts["status"] == "verified").sum())),
                                        ("Sources", len(atlas.sources))]):
     col.metric(label, f"{value:,}")

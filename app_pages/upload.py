@@ -49,8 +49,8 @@ if source:
 
 if table is not None:
     st.subheader("1. Match your columns")
-    st.caption(markdown_literal(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; " + "; ".join(table.notes)
-                          + "."))
+    st.caption(markdown_literal(f"{name}: {len(table.rows):,} rows, {len(table.columns)} columns; "
+                                + "; ".join(table.notes) + "."))
     if len(table.sheets) > 1:
         st.selectbox("Sheet", table.sheets, key=f"sheet_{digest}")
     with st.expander(f"Preview of {markdown_literal(name)}"):

@@ -34,9 +34,10 @@ OURS_READY = f"""sel => {{ {_EXCEPTION} const f = document.querySelector(sel); c
   const drawn = d.querySelector('.marker-cluster')
     || [...d.querySelectorAll('.leaflet-overlay-pane canvas')].some(x => x.width > 0);
   return drawn ? performance.now() : false; }}"""
-PEER_READY = f"""sel => {{ {_EXCEPTION} for (const f of document.querySelectorAll(sel)) {{ const d = f.contentDocument;
-  if (d && f.getBoundingClientRect().height > 50 && d.querySelector('.leaflet-marker-icon')) return performance.now(); }}
-  return false; }}"""
+PEER_READY = (f"""sel => {{ {_EXCEPTION} for (const f of document.querySelectorAll(sel)) {{ const d = f.contentDocument;
+  if (d && f.getBoundingClientRect().height > 50 && d.querySelector('.leaflet-marker-icon')) """
+              f"""return performance.now(); }}
+  return false; }}""")
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
 
 CLIENT_STEP = f"""async ([day, expected]) => {{

@@ -60,7 +60,8 @@ async def session(i: int, browser, context, url: str, sc: dict, deadline: float,
         tab = tab or await b.new_tab(browser, timeout_ms=ACTION_TIMEOUT_MS, context=context)
         try:
             await act("page load → markers visible", b.open_map(tab, f"{url}/?date={sc['day']}"))
-            for key, iso, n in [("ArrowLeft", sc["before"], sc["count_before"]), ("ArrowRight", sc["day"], sc["count_day"])]:
+            for key, iso, n in [("ArrowLeft", sc["before"], sc["count_before"]),
+                                ("ArrowRight", sc["day"], sc["count_day"])]:
                 await act("“As of” step (server)", b.server_step(tab, key, iso, n))
             for day, n in [(sc["early_n"], sc["count_early"]), (sc["day_n"], sc["count_day"])]:
                 await act("timeline step in the map", b.client_step(tab, day, n))
@@ -130,11 +131,12 @@ async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, think: fl
             warm = await b.new_tab(browser, context=context)  # the server loads the atlas, the context the scripts
             await b.open_map(warm, server.url)
             await warm.close()
-            rss_before, cpu_before, started = server.memory_mb()["rss_mb"], _cpu_seconds(server.proc.pid), time.monotonic()
+            rss_before, cpu_before, started = (server.memory_mb()["rss_mb"], _cpu_seconds(server.proc.pid),
+                                               time.monotonic())
             deadline = started + seconds
             await asyncio.gather(monitor(server.proc.pid, deadline, memory),
-                                 *(session(i, browser, context, server.url, sc, deadline, think, ramp / sessions, samples,
-                                           errors, counts)
+                                 *(session(i, browser, context, server.url, sc, deadline, think, ramp / sessions,
+                                           samples, errors, counts)
                                    for i in range(sessions)))
             elapsed = time.monotonic() - started
             await browser.close()
@@ -147,7 +149,8 @@ async def run(sessions: int, seconds: float, data_dir: Path, sc: dict, think: fl
     return {"sessions": sessions, "seconds": seconds, "think_s": think, "ramp_s": ramp, "browser_nice": nice,
             "elapsed_s": elapsed,
             "journeys": counts["journeys"], "errors": len(errors), "error_messages": errors[:30],
-            "timeouts": counts["timeouts"], "timeout_messages": counts.get("timeout_messages", [])[:30], "actions": stats,
+            "timeouts": counts["timeouts"], "timeout_messages": counts.get("timeout_messages", [])[:30],
+            "actions": stats,
             "server_rss_mb": {"before": rss_before, "max_sampled": round(max(memory, default=0)), "peak": peak},
             "server_cpu_cores": round(cpu, 2)}
 
@@ -160,13 +163,15 @@ def markdown(result: dict, env: dict, size: str) -> str:
              f"{result['seconds']:.0f} s against one server on 127.0.0.1, "
              f"{'the bundled atlas' if size == 'bundled' else f'{int(size):,} synthetic places'}; visitors arrive over "
              f"{result['ramp_s']:g} s and pause {result['think_s']:g} s on average between actions"
-             + (f"; browsers at nice {result['browser_nice']} (they yield the CPU to the server)." if result["browser_nice"]
-                else "; browsers and server share the CPU."),
+             + (f"; browsers at nice {result['browser_nice']} (they yield the CPU to the server)."
+                if result["browser_nice"] else "; browsers and server share the CPU."),
              "",
              f"- journeys completed: {result['journeys']}",
-             f"- errors: **{result['errors']}** (goal 0): Streamlit exceptions, page errors, lost connections, failures",
+             f"- errors: **{result['errors']}** (goal 0): Streamlit exceptions, page errors, lost connections, "
+             "failures",
              f"- timeouts: {result['timeouts']} actions took over {ACTION_TIMEOUT_MS // 1000} s (the journey restarts)",
-             f"- server memory: {result['server_rss_mb']['before']} MB before, {result['server_rss_mb']['max_sampled']} MB "
+             f"- server memory: {result['server_rss_mb']['before']} MB before, "
+             f"{result['server_rss_mb']['max_sampled']} MB "
              f"at most while loaded (peak RSS {result['server_rss_mb']['peak']} MB)",
              f"- server CPU: {result['server_cpu_cores']} cores on average (of {env['cores']})", "",
              "| action | count | p50 | p95 | max |", "|---|---|---|---|---|"]

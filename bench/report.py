@@ -33,7 +33,8 @@ def _seconds(name: str, value, limit: float):
 def targets(size: str, entry: dict) -> list[tuple[str, str, str]]:
     """(target, measured, mark) for the issue's targets that apply to this size."""
     py, ours, peer = entry["python"], entry.get("ours", {}), entry.get("peer", {})
-    step, server_step, per_place = ours.get("client_step_s"), ours.get("server_step_s"), py["ours"]["map_bytes_per_place"]
+    step, server_step = ours.get("client_step_s"), ours.get("server_step_s")
+    per_place = py["ours"]["map_bytes_per_place"]
     if size == "bundled":
         return [_seconds("markers visible ≤ 2.5 s", ours.get("visible_s"), 2.5),
                 _seconds("timeline step (in the map) ≤ 0.3 s", step, 0.3),
@@ -75,7 +76,8 @@ def size_table(size: str, entry: dict) -> list[str]:
         _b(peer.get("ws_bytes") and peer["ws_bytes"] / n), _ratio(peer.get("ws_bytes"), ours.get("ws_bytes")))
     row("page load → markers visible", _s(ours.get("visible_s")), _s(peer.get("visible_s")),
         _ratio(peer.get("visible_s"), ours.get("visible_s")))
-    row("first visit after server start (loads the atlas)", _s(ours.get("first_visit_s")), _s(peer.get("first_visit_s")))
+    row("first visit after server start (loads the atlas)", _s(ours.get("first_visit_s")),
+        _s(peer.get("first_visit_s")))
     row("timeline step in the map (browser only) vs the peer's slider step", _s(ours.get("client_step_s")),
         _s(peer.get("server_step_s")), _ratio(peer.get("server_step_s"), ours.get("client_step_s")))
     row("“As of” slider step → map updated (server round trip)", _s(ours.get("server_step_s")),
@@ -94,7 +96,8 @@ def markdown(results: dict) -> str:
     load = ", ".join(f"{x:.1f}" for x in env["load_average"])
     lines = ["# Benchmark results", "",
              f"{env['when']} · commit {env['commit']} · {env['cores']} cores · load average at start {load}"
-             + (f", at end {', '.join(f'{x:.1f}' for x in env['load_average_end'])}" if "load_average_end" in env else "")
+             + (f", at end {', '.join(f'{x:.1f}' for x in env['load_average_end'])}"
+                if "load_average_end" in env else "")
              + f" · Python {env['python']} · {env['chromium']} · medians of {results['runs']} runs (fewer for the "
              "naive page at 5,000 and 20,000 places)", "",
              "Times are wall-clock on a shared machine; CPU seconds in brackets where Python measures them.", ""]

@@ -25,11 +25,13 @@ def _free_port() -> int:
 def start_app(script: str = "app.py", env: dict | None = None):
     """Start `streamlit run` on a free loopback port; returns (process, base URL) once healthy."""
     port = _free_port()
-    log = open(ROOT / f".pytest_cache/streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").exists() else subprocess.DEVNULL
+    log = (open(ROOT / f".pytest_cache/streamlit-{port}.log", "w") if (ROOT / ".pytest_cache").exists()
+           else subprocess.DEVNULL)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})})
+        cwd=ROOT, stdout=log, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), **(env or {})})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

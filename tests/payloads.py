@@ -57,7 +57,8 @@ def safe(html: str) -> Html:
     """Parse and check: only the builder's own tags, no handlers, links only to http(s)."""
     parsed = Html(html)
     for tag, attrs in parsed.tags:
-        assert tag in {"style", "div", "h3", "h4", "span", "b", "i", "blockquote", "a", "p", "details", "summary"}, (tag, attrs)
+        assert tag in {"style", "div", "h3", "h4", "span", "b", "i", "blockquote", "a", "p", "details",
+                       "summary"}, (tag, attrs)
         assert not [a for a in attrs if a.startswith("on") or a in ("src", "srcdoc", "style", "autofocus")], attrs
         if tag == "a":
             assert attrs["href"].startswith(("http://", "https://")), attrs

@@ -51,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, default, text in [
         ("validate", _validate, DATA_DIR, "validate the data package; non-zero exit on errors"),
         ("stats", _stats, DATA_DIR, "places, facts, networks, countries, share dated, counts per decade"),
-        ("build", _build, DATA_DIR, "place every curation fact offline and rebuild data/*.csv; list what needs a person"),
+        ("build", _build, DATA_DIR,
+         "place every curation fact offline and rebuild data/*.csv; list what needs a person"),
         ("import-candidates", _import, LISTS_DIR, "import the candidate lists into data/curation/*_candidates.csv"),
     ]:
         cmd = sub.add_parser(name, help=text)

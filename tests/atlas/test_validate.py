@@ -67,8 +67,10 @@ CASES = [  # (file, bad line appended, expected type, field, message fragment)
      "'xx-nowhere' is not a city_id in cities.csv"),
     ("cities.csv", "de-potsdam,Potsdam again,DE,,municipality,52.4,13.07,,", "duplicate", "city_id",
      "'de-potsdam' is already used on row 2"),
-    ("cities.csv", "de-north,Nowhere,DE,,municipality,95.0,13.0,,", "out-of-range", "lat", "between -90 and 90, got 95.0"),
-    ("cities.csv", "cr-osijek,Osijek,CR,,municipality,45.55,18.69,,", "wrong-country", "lat", "not in or near Costa Rica"),
+    ("cities.csv", "de-north,Nowhere,DE,,municipality,95.0,13.0,,", "out-of-range", "lat",
+     "between -90 and 90, got 95.0"),
+    ("cities.csv", "cr-osijek,Osijek,CR,,municipality,45.55,18.69,,", "wrong-country", "lat",
+     "not in or near Costa Rica"),
     ("cities.csv", "de-evil,<script>alert(1)</script>,DE,,municipality,52.5,13.4,,", "markup", "name", "HTML markup"),
     ("declarations.csv", "ch-zurich,Super City,2019,council,adopted,,,verified,kurz-2026,,", "vocabulary", "label",
      "'Super City' is not an allowed term"),
@@ -145,14 +147,16 @@ def test_a_row_with_an_extra_cell_is_left_out_and_the_others_read_as_written(pac
 
 
 def test_a_cell_with_a_line_break_keeps_its_row_numbers_as_a_spreadsheet_shows_them(package):
-    _write_sources(package, 'two-lines,"Title on\ntwo lines",,Pub,2019,,document,', "bad-date,T,,Pub,2019-13,,document,")
+    _write_sources(package, 'two-lines,"Title on\ntwo lines",,Pub,2019,,document,',
+                   "bad-date,T,,Pub,2019-13,,document,")
     atlas = load_atlas(package)
     assert [(p.row, p.field) for p in atlas.problems if p.severity == "error"] == [(4, "date")]
     assert atlas.sources.loc["two-lines", "title"] == "Title on\ntwo lines"
 
 
 def test_an_unclosed_quote_is_reported_at_its_row_and_the_rows_above_kept(package):
-    _write_sources(package, "above,Above,,Pub,2019,,document,", 'open,"Unclosed,,Pub,2019,,document,', "below,B,,P,2019,,list,")
+    _write_sources(package, "above,Above,,Pub,2019,,document,", 'open,"Unclosed,,Pub,2019,,document,',
+                   "below,B,,P,2019,,list,")
     atlas = load_atlas(package)
     [problem] = [p for p in atlas.problems if p.severity == "error"]
     assert (problem.row, problem.type) == (4, "unreadable") and "quotes" in problem.message

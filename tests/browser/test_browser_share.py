@@ -96,7 +96,8 @@ def test_the_csv_download_holds_the_filtered_places(page, app_url, atlas):
     with page.expect_download(timeout=60000) as info:
         box.get_by_role("button", name="CSV").click()
     download = info.value
-    assert download.suggested_filename.startswith("solidarity-cities-it-") and download.suggested_filename.endswith(".csv")
+    assert (download.suggested_filename.startswith("solidarity-cities-it-")
+            and download.suggested_filename.endswith(".csv"))
     rows = pd.read_csv(io.BytesIO(open(download.path(), "rb").read()), dtype=str, keep_default_na=False,
                        encoding="utf-8-sig")
     assert set(rows["city_id"]) == set(select(atlas, FilterState(countries=("IT",))).shown_places().index)

@@ -196,7 +196,8 @@ def test_rejections_and_revocations_are_kept(facts):
 
 
 def test_sichere_haefen_lists_are_listed_memberships(facts):
-    nds = facts[facts["description"].str.startswith("Sicherer Hafen (Seebrücke)") & (facts["admin1"] == "Niedersachsen")]
+    nds = facts[facts["description"].str.startswith("Sicherer Hafen (Seebrücke)")
+                & (facts["admin1"] == "Niedersachsen")]
     assert len(nds) == 100 and set(nds["network_id"]) == {"seebruecke-safe-harbours"} and set(nds["role"]) == {"listed"}
     assert (nds["date"] == "").all()
     assert _rows(facts, "Landkreis Cuxhaven")["kind"].iloc[0] == "county"
@@ -205,7 +206,8 @@ def test_sichere_haefen_lists_are_listed_memberships(facts):
 
 
 def test_willingness_to_admit_and_canada(facts):
-    assert set(_rows(facts, "Steyr")["label"]) == {"Willing to Admit"} and set(_rows(facts, "Steyr")["body"]) == {"mayor"}
+    assert (set(_rows(facts, "Steyr")["label"]) == {"Willing to Admit"}
+            and set(_rows(facts, "Steyr")["body"]) == {"mayor"})
     assert set(_rows(facts, "Luzern", label="Willing to Admit")["body"]) == {"executive"}
     toronto = _rows(facts, "Toronto", label="Sanctuary City")
     assert sorted(toronto["date"]) == ["2013-02-20", "2013-02-21"] and toronto["source_id"].nunique() == 2

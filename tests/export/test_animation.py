@@ -126,7 +126,8 @@ def _short(view):
 
 
 def test_frames_show_the_date_and_places_appear_over_time(atlas):
-    view = select(atlas, FilterState(networks=(atlas.facts.query("fact == 'membership'")["what"].value_counts().index[0],)))
+    view = select(atlas, FilterState(
+        networks=(atlas.facts.query("fact == 'membership'")["what"].value_counts().index[0],)))
     pb = _short(view)
     shots = list(frames.frames(view, atlas, pb, size=(480, 270), fps=4))
     assert len(shots) == len(frames.frame_days(pb, 4))
@@ -171,6 +172,7 @@ def test_the_mp4_is_an_h264_video_of_every_frame(view, atlas, tmp_path):
 def test_the_export_registry_names_its_files(view, atlas):
     formats = registry.available(registry.TIMELINE_FORMATS)
     assert {"gif", "html"} <= set(formats) and formats["gif"].mime == "image/gif"
-    assert registry.timeline_filename(presenter.Playback(1985, 2026), "gif") == "solidarity-cities-timeline-1985-2026.gif"
+    assert (registry.timeline_filename(presenter.Playback(1985, 2026), "gif")
+            == "solidarity-cities-timeline-1985-2026.gif")
     page = formats["html"].render(view, atlas, presenter.Playback(2000, 2001), size=(1, 1))
     assert page.startswith(b"<!DOCTYPE html>") and b'"autoplay":true' in page and b'"loop":true' in page

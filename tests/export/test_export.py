@@ -220,7 +220,8 @@ def test_csv_cells_that_look_like_formulas_stay_text():
 
 
 def test_empty_csv_cells_stay_empty(atlas):
-    rows = list(csv.DictReader(io.StringIO(export("csv", select(atlas, FilterState()), atlas).data.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(
+        export("csv", select(atlas, FilterState()), atlas).data.decode("utf-8-sig"))))
     assert rows and not any(v == "'" for row in rows for v in row.values())
     assert any(row["start"] == "" for row in rows) and any(row["admin1"] == "" for row in rows)
 

@@ -44,7 +44,8 @@ def test_timeline_counts_dated_and_undated_facts(atlas, everything):
     dated = int(everything.facts["start_day"].notna().sum())
     assert _metrics(at) == {"Places": f"{len(everything.places):,}", "Dated facts": f"{dated:,}",
                             "Facts without a date": f"{len(everything.facts) - dated:,}"}
-    assert {"Networks: places that joined", "Declarations per year, by country", "Places"} <= {h.value for h in at.subheader}
+    assert ({"Networks: places that joined", "Declarations per year, by country", "Places"}
+            <= {h.value for h in at.subheader})
     assert len(_table(at)) == len(everything.places)
     undated = facets.undated_text(everything.facts)
     assert not undated or any(e.label == f"Date unknown: {undated}" for e in at.expander)

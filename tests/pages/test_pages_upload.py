@@ -92,8 +92,8 @@ def test_records_shown_beside_then_alone_on_the_atlas(atlas):
     assert at.session_state["user_atlas"] is None
 
 
-@pytest.mark.parametrize("page", ["app_pages/timeline.py", "app_pages/places.py", "app_pages/countries.py", "app_pages/networks.py",
-                                  "app_pages/present.py", "app_pages/about.py"])
+@pytest.mark.parametrize("page", ["app_pages/timeline.py", "app_pages/places.py", "app_pages/countries.py",
+                                  "app_pages/networks.py", "app_pages/present.py", "app_pages/about.py"])
 def test_other_pages_show_uploaded_records_alone(page):
     at = send(open_page(), GOOD_AND_BAD, (FIXTURES / GOOD_AND_BAD).read_bytes())
     at.radio(key="w_user_mode").set_value("alone").run()

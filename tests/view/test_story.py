@@ -88,20 +88,23 @@ def test_a_step_carries_its_filters_view_and_citations(atlas, ids):
                        sources=[{"id": ids["source"], "quote": "  words\n quoted "}]))
     step = story.parse_story(text, "t.yaml", atlas).steps[0]
     assert step.filters == FilterState(networks=(ids["network"],), countries=(ids["country"],))
-    assert (step.center, step.zoom, step.place, step.undated, step.note) == ((48.1, 11.6), 6, ids["place"], True, "A note.")
+    assert (step.center, step.zoom, step.place, step.undated, step.note) == (
+        (48.1, 11.6), 6, ids["place"], True, "A note.")
     assert step.citations == (story.Citation(ids["source"], "words quoted"),)
 
 
 def test_json_reads_like_yaml(atlas, ids):
     data = {"title": "Test story", "steps": [_step(ids)]}
-    assert story.parse_story(json.dumps(data), "t.json", atlas).steps == story.parse_story(_yaml(_step(ids)), "t.yaml", atlas).steps
+    assert (story.parse_story(json.dumps(data), "t.json", atlas).steps
+            == story.parse_story(_yaml(_step(ids)), "t.yaml", atlas).steps)
 
 
 @pytest.mark.parametrize("change,field,message", [
     ({"caption": None}, "caption", r"'caption' is missing"),
     ({"title": None}, "title", r"'title' is missing"),
     ({"date": None}, "date", r"'date' is missing"),
-    ({"date": "14/06/2019"}, "date", r"should look like 2019, 2019-06 or 2019-06-14 \(or be 'today'\), got '14/06/2019'"),
+    ({"date": "14/06/2019"}, "date",
+     r"should look like 2019, 2019-06 or 2019-06-14 \(or be 'today'\), got '14/06/2019'"),
     ({"date": "2019-02-30"}, "date", r"got '2019-02-30'"),
     ({"sources": None}, "sources", r"every caption cites at least one source"),
     ({"sources": [{"id": "no-such-source"}]}, "sources", r"unknown source 'no-such-source'"),

@@ -76,7 +76,8 @@ def _check_places(cities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
                 far[idx] = False
                 continue
             problems.append(Problem("cities.csv", int(r[ROW]), "lat", f"{r['lat']}, {r['lon']}", "wrong-country",
-                                    f"the point {r['lat']}, {r['lon']} is not in or near {country_name(r['country_code'])} "
+                                    f"the point {r['lat']}, {r['lon']} is not in or near "
+                                    f"{country_name(r['country_code'])} "
                                     f"({r['country_code']}); check the coordinates or the country code"))
     return cities[~far] if len(cities) else cities
 
@@ -108,7 +109,8 @@ def _end_revoked_declarations(facts: pd.DataFrame) -> None:
     revoked = facts[(facts["fact"] == "declaration") & (facts["outcome"] == "revoked") & facts["start_day"].notna()]
     for _, rev in revoked.iterrows():
         ended = ((facts["fact"] == "declaration") & facts["positive"] & (facts["city_id"] == rev["city_id"])
-                 & (facts["what"] == rev["what"]) & facts["start_day"].map(lambda d: d is not None and d <= rev["start_day"]))
+                 & (facts["what"] == rev["what"])
+                 & facts["start_day"].map(lambda d: d is not None and d <= rev["start_day"]))
         facts.loc[ended, "end_day"] = rev["start_day"]
 
 

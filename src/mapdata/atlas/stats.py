@@ -8,7 +8,8 @@ def stats_lines(atlas: Atlas) -> list[str]:
     """Places, facts, networks, countries, share dated and counts per decade, as printable lines."""
     facts = atlas.facts
     dated = facts["start_day"].notna()
-    used = facts.loc[facts["fact"] == "membership", "what"].nunique() + facts.loc[facts["fact"] == "declaration", "what"].nunique()
+    used = (facts.loc[facts["fact"] == "membership", "what"].nunique()
+            + facts.loc[facts["fact"] == "declaration", "what"].nunique())
     decades = facts.loc[dated, "start_day"].map(lambda d: f"{d.year // 10 * 10}s").value_counts().sort_index()
     by_kind = facts["fact"].value_counts()
     status = facts["status"].value_counts()

@@ -35,7 +35,8 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}" + (f", row {self.row}" if self.row else "") + (f", column '{self.field}'" if self.field else "")
+        where = (f"{self.file}" + (f", row {self.row}" if self.row else "")
+                 + (f", column '{self.field}'" if self.field else ""))
         return f"{where}: {self.message}"
 
 
@@ -122,7 +123,8 @@ def read_csv_text(text: str, file: str, resource: Resource, problems: list[Probl
             frame[field.name] = ""
     extra = [c for c in frame.columns if c not in resource.columns and c != ROW]
     for name in extra:
-        problems.append(Problem(file, 1, name, "", "extra-column", f"column '{name}' is not in the schema: ignored", "warning"))
+        problems.append(Problem(file, 1, name, "", "extra-column", f"column '{name}' is not in the schema: ignored",
+                                "warning"))
     return frame[[*resource.columns, ROW]].apply(lambda s: s.str.strip() if s.name != ROW else s)
 
 

@@ -114,7 +114,8 @@ def _facts(rng: np.random.Generator, places: pd.DataFrame, years: np.ndarray) ->
                          "country_code": np.repeat(places["country_code"].to_numpy(), per_place),
                          "kind": _pick(rng, FACT_KINDS, n), "first": first, "status": status,
                          "source_id": [f"synthetic-source-{i:05d}" for i in source],
-                         "quote": np.where(status == "verified", QUOTE, ""), "note": "", "start": _dates(rng, years, n)})
+                         "quote": np.where(status == "verified", QUOTE, ""), "note": "",
+                         "start": _dates(rng, years, n)})
 
 
 def _memberships(rng: np.random.Generator, facts: pd.DataFrame, weights: dict) -> pd.DataFrame:

@@ -24,7 +24,8 @@ EPOCH = date(1970, 1, 1)
 CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
 OTHER, NONE = "#8c8c8c", "#d0d0d0"
 YEAR_BINS = [(None, 1999, "before 2000"), (2000, 2009, "2000–2009"), (2010, 2014, "2010–2014"),
-             (2015, 2016, "2015–2016"), (2017, 2018, "2017–2018"), (2019, 2020, "2019–2020"), (2021, None, "2021 and later")]
+             (2015, 2016, "2015–2016"), (2017, 2018, "2017–2018"), (2019, 2020, "2019–2020"),
+             (2021, None, "2021 and later")]
 VIRIDIS = ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"]
 YOUR_DATA = "user-list"  # the network id every upload gets (mapdata.upload.LIST_ID)
 MAX_LAYERS = 30  # network switches fit in one 32-bit mask
@@ -43,7 +44,8 @@ def tooltips(places) -> dict[str, str]:
     """A unique hover text per place ('Bergen, Noord-Holland · Netherlands'), which clicks send back."""
     base = places["name"] + " · " + places["country"]
     clash = base.duplicated(keep=False)
-    full = places["name"] + ", " + places["admin1"].where(places["admin1"] != "", places["kind"]) + " · " + places["country"]
+    full = (places["name"] + ", " + places["admin1"].where(places["admin1"] != "", places["kind"])
+            + " · " + places["country"])
     text = base.where(~clash, full)
     text = text.where(~text.duplicated(keep=False), text + " (" + places["city_id"] + ")")
     return dict(zip(places["city_id"], text))
@@ -78,7 +80,8 @@ def _legend_year(view: View, atlas: Atlas):
         year = row["first_year"]
         if year is None or year != year:
             return len(YEAR_BINS), -1
-        return next(i for i, (lo, hi, _) in enumerate(YEAR_BINS) if (lo is None or year >= lo) and (hi is None or year <= hi)), -1
+        return next(i for i, (lo, hi, _) in enumerate(YEAR_BINS)
+                    if (lo is None or year >= lo) and (hi is None or year <= hi)), -1
 
     legend = [{"label": label, "color": c} for (_, _, label), c in zip(YEAR_BINS, VIRIDIS)]
     return "Colour: year of first declaration or membership", VIRIDIS + [NONE], legend, color_of
@@ -108,7 +111,8 @@ LEGENDS = {"network": _legend_network, "year": _legend_year, "policy": _legend_p
 def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
     """Everything the browser needs, compactly: one array per place, colours, legend and layer names."""
     places = view.places
-    title, colors, legend, color_of = LEGENDS[view.state.color_by if view.state.color_by in LEGENDS else "network"](view, atlas)
+    title, colors, legend, color_of = LEGENDS[view.state.color_by if view.state.color_by in LEGENDS
+                                              else "network"](view, atlas)
     counts = places["networks"].explode().dropna().value_counts()
     layer_nets = list(counts.index[:MAX_LAYERS])
     bit = {n: 1 << i for i, n in enumerate(layer_nets)}
@@ -161,10 +165,12 @@ class AtlasLayer(JSCSSMixin, MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = SolidarityAtlas.create({{ this._parent.get_name() }}, {{ this.data }}, {{ this.options }});
+        var {{ this.get_name() }} = SolidarityAtlas.create({{ this._parent.get_name() }}, """
+                         """{{ this.data }}, {{ this.options }});
         {% endmacro %}
     """)
-    default_js = [("markercluster", _VENDOR + "leaflet.markercluster.js"), ("atlas_layer", "/app/static/js/atlas-layer.js")]
+    default_js = [("markercluster", _VENDOR + "leaflet.markercluster.js"),
+                  ("atlas_layer", "/app/static/js/atlas-layer.js")]
     default_css = [("markercluster_css", _VENDOR + "MarkerCluster.css"),
                    ("markercluster_default_css", _VENDOR + "MarkerCluster.Default.css"),
                    ("atlas_css", "/app/static/css/atlas.css")]
@@ -189,7 +195,8 @@ class AtlasState(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        if (window.solidarityAtlas) { window.solidarityAtlas.setDate({{ this.day }}); window.solidarityAtlas.select({{ this.index }}); }
+        if (window.solidarityAtlas) { window.solidarityAtlas.setDate({{ this.day }}); """
+                         """window.solidarityAtlas.select({{ this.index }}); }
         {% endmacro %}
     """)
 

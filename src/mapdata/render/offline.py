@@ -1,10 +1,10 @@
 """Make folium maps load their JavaScript and CSS from the app, never from a CDN.
 
-folium elements list their assets as ``(name, url)`` pairs in the class attributes
-``default_js`` / ``default_css``. :func:`use_local_assets` points them, per instance, at the
-copies vendored under ``static/vendor/`` (see ``static/vendor/README.md``), which Streamlit
-serves at ``/app/static/vendor/``. :func:`inline_assets` turns a rendered standalone page
-into a single self-contained file that works from a ``file://`` URL.
+folium elements list their assets as `(name, url)` pairs in the class attributes
+`default_js` / `default_css`. `use_local_assets` points them, per instance, at the
+copies vendored under `static/vendor/` (see `static/vendor/README.md`), which Streamlit
+serves at `/app/static/vendor/`. `inline_assets` turns a rendered standalone page
+into a single self-contained file that works from a `file://` URL.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class _DefaultIconUrls(MacroElement):
     """Point Leaflet's default marker icon at the served images; must run before any marker.
 
     Full icon URLs (with an empty imagePath) rather than a folder, so that
-    :func:`inline_assets` can turn each into a data: URI.
+    `inline_assets` can turn each into a data: URI.
     """
 
     _template = Template(
@@ -80,7 +80,7 @@ def _local_url(url: str, base_url: str) -> str:
 
 
 def use_local_assets(m: folium.Map, base_url: str = STATIC_URL) -> folium.Map:
-    """Rewrite the assets of ``m`` and all its children to the served copies.
+    """Rewrite the assets of `m` and all its children to the served copies.
 
     Raises UnmappedAssetError for any remote asset without a vendored copy. Call it
     after the last element is added; calling it again is harmless.
@@ -136,10 +136,10 @@ _STATIC_REF = re.compile(
 
 
 def inline_assets(html: str, static_dir: Path = STATIC_DIR) -> str:
-    """Inline every ``/app/static/`` script, stylesheet and file URL of a rendered page.
+    """Inline every `/app/static/` script, stylesheet and file URL of a rendered page.
 
-    Scripts and stylesheets become inline ``<script>`` / ``<style>`` blocks; the files
-    their CSS ``url()`` points at, and any other quoted ``/app/static/`` URL, become data:
+    Scripts and stylesheets become inline `<script>` / `<style>` blocks; the files
+    their CSS `url()` points at, and any other quoted `/app/static/` URL, become data:
     URIs. The result needs no server and no network.
     """
     root = Path(static_dir).resolve()

@@ -66,7 +66,8 @@ class Counts:
 
     def undated_note(self, shown: bool) -> str:
         """'829 with date unknown: not shown' (empty when every place is dated)."""
-        return f"{self.undated:,} with date unknown: {'dashed outline' if shown else 'not shown'}" if self.undated else ""
+        return (f"{self.undated:,} with date unknown: {'dashed outline' if shown else 'not shown'}"
+                if self.undated else "")
 
 
 _UNKNOWN = np.iinfo(np.int64).min
@@ -161,7 +162,8 @@ def step_layer(view: View, day: date, place: str | None, *, precision: str = "da
 def credit() -> str:
     """One line of credit for exports: data title, version date, licence."""
     pkg = descriptor(DATA_DIR)
-    return f"{pkg['title']} · data of {pkg['created'][:10]} · {pkg['licenses'][0]['name']} · every fact cites its source"
+    return (f"{pkg['title']} · data of {pkg['created'][:10]} · {pkg['licenses'][0]['name']} · "
+            "every fact cites its source")
 
 
 def export_title(view: View, atlas: Atlas) -> str:

@@ -1,4 +1,5 @@
-"""What every session shares, cached per server: the atlas (or the visitor's beside it), views, map payloads, the gazetteer."""
+"""What every session shares, cached per server: the atlas (or the visitor's beside it), views, map payloads,
+the gazetteer."""
 from __future__ import annotations
 
 import gc

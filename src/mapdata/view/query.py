@@ -108,7 +108,8 @@ def select(atlas: Atlas, state: FilterState) -> View:
         "verified": (facts["status"] == "verified").groupby(facts["city_id"]).any(),
         "n_facts": n_facts,
         "last_day": _last_end(facts).reindex(n_facts.index),
-    }) if len(facts) else pd.DataFrame(columns=["networks", "labels", "policy_types", "verified", "n_facts", "last_day"])
+    }) if len(facts) else pd.DataFrame(columns=["networks", "labels", "policy_types", "verified", "n_facts",
+                                                "last_day"])
     summary["last_day"] = summary["last_day"].where(~summary.index.isin(open_ended), None)
     summary["first_day"] = first["start_day"].reindex(summary.index)
     summary["first_date"] = first["start"].reindex(summary.index).fillna("")

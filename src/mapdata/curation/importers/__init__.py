@@ -1,41 +1,41 @@
-"""Import the candidate lists in ``shared/data_candidates/`` into the curation format.
+"""Import the candidate lists in `shared/data_candidates/` into the curation format.
 
-``import_candidates(dir)`` reads every trusted candidate file (``list_*.csv``, ``seed_*.csv``, the
-ETMUN extract and the kevinnbass JSON; *not* ``seeds_extracted_*`` nor the Natural Earth geojson) and
-returns the rows of ``facts``, ``sources``, ``places`` and ``networks`` (columns as in
-``data/curation/README.md``). ``write_candidates(dir, out_dir)`` writes them as ``*_candidates.csv``.
+`import_candidates(dir)` reads every trusted candidate file (`list_*.csv`, `seed_*.csv`, the
+ETMUN extract and the kevinnbass JSON; *not* `seeds_extracted_*` nor the Natural Earth geojson) and
+returns the rows of `facts`, `sources`, `places` and `networks` (columns as in
+`data/curation/README.md`). `write_candidates(dir, out_dir)` writes them as `*_candidates.csv`.
 
 Rules applied everywhere (they are the rules of the data):
 
-* Each ``network_or_label`` value of a list file is mapped on purpose (see the ``_*_LABELS`` tables);
-  an unknown value raises ``KeyError`` so that a new value is never mapped by accident.
+* Each `network_or_label` value of a list file is mapped on purpose (see the `_*_LABELS` tables);
+  an unknown value raises `KeyError` so that a new value is never mapped by accident.
 * Dates are copied at the precision given, never rounded or guessed. Where the file's date is only
-  the date of the article or post that reports a decision (``_DATE_TO_NOTE``), it goes to ``note`` as
-  ``as_of=...`` and ``date`` stays empty.
-* ``status`` is ``verified`` (the candidate files are stored copies), except for rows the file itself
-  flags (``verify``, low quality, inferred, uncertain, contested, ambiguous place); the note says why.
-* A page excerpt in the note (``page: '...'``) becomes ``quote``.
+  the date of the article or post that reports a decision (`_DATE_TO_NOTE`), it goes to `note` as
+  `as_of=...` and `date` stays empty.
+* `status` is `verified` (the candidate files are stored copies), except for rows the file itself
+  flags (`verify`, low quality, inferred, uncertain, contested, ambiguous place); the note says why.
+* A page excerpt in the note (`page: '...'`) becomes `quote`.
 * One source row per distinct URL; a fact cites the first URL of its row, further URLs go to the note.
   The two GitHub copies are cited as repository + path + commit; each kevinnbass entry cites its own
-  ``source_url`` (noted "via kevinnbass dataset").
-* Places: names as GeoNames has them where the file's spelling would not match (``_RENAMES``);
-  regions, counties, states, districts and collectives get a ``places`` row with a seat town or
-  coordinates (``_PLACES``, US state capitals). ETMUN rows are checked against GeoNames
-  (``check_coordinates``): a slipped country code is corrected, implausible coordinates are dropped,
+  `source_url` (noted "via kevinnbass dataset").
+* Places: names as GeoNames has them where the file's spelling would not match (`_RENAMES`);
+  regions, counties, states, districts and collectives get a `places` row with a seat town or
+  coordinates (`_PLACES`, US state capitals). ETMUN rows are checked against GeoNames
+  (`check_coordinates`): a slipped country code is corrected, implausible coordinates are dropped,
   and the file's coordinates are written only where a name lookup would not find the place.
 
-Modelling choices a reader should know: a Seebrücke/Flüchtlingsrat list entry is a ``listed``
-membership of ``seebruecke-safe-harbours``, a council decision is a "Safe Harbour" declaration, a
-Bündnis join a ``staedte-sicherer-haefen`` membership; readiness to admit (CH, AT, NL, some DE) is a
-"Willing to Admit" declaration; "considering" rows and motions not (yet) decided are ``proposed``;
-Vancouver's Access Without Fear policy is a policy (``social_services``), not a declaration; the
-EUROCITIES 2008 exchange strand and the Italian ICC network are their own networks (``networks``).
+Modelling choices a reader should know: a Seebrücke/Flüchtlingsrat list entry is a `listed`
+membership of `seebruecke-safe-harbours`, a council decision is a "Safe Harbour" declaration, a
+Bündnis join a `staedte-sicherer-haefen` membership; readiness to admit (CH, AT, NL, some DE) is a
+"Willing to Admit" declaration; "considering" rows and motions not (yet) decided are `proposed`;
+Vancouver's Access Without Fear policy is a policy (`social_services`), not a declaration; the
+EUROCITIES 2008 exchange strand and the Italian ICC network are their own networks (`networks`).
 
 Not imported, on purpose:
 
-* kevinnbass JSON: states classified ``neutral``/``anti_sanctuary``/``aggressive_anti_sanctuary``,
-  cities ``cooperative``/``policy_conflict``, and the ``counties_287g_agreements`` list: none of them
-  is a solidarity fact. Minnesota is classified ``sanctuary`` while its own entry says "No statewide
+* kevinnbass JSON: states classified `neutral`/`anti_sanctuary`/`aggressive_anti_sanctuary`,
+  cities `cooperative`/`policy_conflict`, and the `counties_287g_agreements` list: none of them
+  is a solidarity fact. Minnesota is classified `sanctuary` while its own entry says "No statewide
   policy" (detainers case by case): the entry contradicts itself and is skipped.
 * Mayors Migration Council: "the former mayor of Athens" is a person, not the city government.
 """
@@ -104,9 +104,9 @@ IMPORTERS = {
 
 
 def import_candidates(candidates_dir: Path) -> dict[str, pd.DataFrame]:
-    """Import every registered candidate file present in ``candidates_dir``.
+    """Import every registered candidate file present in `candidates_dir`.
 
-    Returns DataFrames keyed ``facts``, ``sources``, ``places``, ``networks`` (curation columns).
+    Returns DataFrames keyed `facts`, `sources`, `places`, `networks` (curation columns).
     A candidate file without an importer triggers a warning, so no list is skipped silently.
     """
     candidates_dir = Path(candidates_dir)
@@ -121,7 +121,7 @@ def import_candidates(candidates_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def write_candidates(candidates_dir: Path, out_dir: Path) -> dict[str, int]:
-    """Write ``{facts,sources,places,networks}_candidates.csv`` to ``out_dir``; return row counts.
+    """Write `{facts,sources,places,networks}_candidates.csv` to `out_dir`; return row counts.
 
     The networks file is written only when there are networks (a stale one is removed).
     """

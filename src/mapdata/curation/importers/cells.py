@@ -54,7 +54,7 @@ def _source_slug(url: str, title: str, date: str) -> str:
 
 
 def _unique(slug: str, url: str, taken: set[str]) -> str:
-    """``slug``, else slug + last URL path segment, else slug + a number."""
+    """`slug`, else slug + last URL path segment, else slug + a number."""
     last = _words(Path(urlsplit(url).path).stem)[-2:]
     candidates = [slug, "-".join([slug, *last])] + [f"{slug}-{n}" for n in range(2, 100)]
     candidate = next(c for c in candidates if c not in taken)

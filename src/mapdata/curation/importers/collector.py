@@ -44,7 +44,7 @@ class _Collector:
         return url
 
     def add(self, row_title: str = "", **values: str) -> None:
-        """Add one fact row; ``row_title`` is the page title the row was read from (noted if it differs
+        """Add one fact row; `row_title` is the page title the row was read from (noted if it differs
         from the title chosen for its source). Unknown columns are an error."""
         unknown = set(values) - set(FACT_COLUMNS)
         if unknown:

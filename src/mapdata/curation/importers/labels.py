@@ -19,7 +19,7 @@ class Spec:
 
 
 def member(network_id: str, role: str = "member") -> Spec:
-    """A membership of ``network_id``."""
+    """A membership of `network_id`."""
     return Spec("membership", network_id=network_id, role=role)
 
 
@@ -78,7 +78,8 @@ _DE_LABELS = {
     "Sicherer Hafen – declared + joins Bündnis Städte Sicherer Häfen": (declared(SH), member(SSH)),
     "Sicherer Hafen – solidarity with Seebrücke + joins Bündnis Städte Sicherer Häfen":
         (declared(SH), member(SSH)),
-    "Sicherer Hafen – declared + joins Bündnis Städte Sicherer Häfen + signs Potsdamer Erklärung (Stadtrat, 'ungeändert beschlossen')":
+    ("Sicherer Hafen – declared + joins Bündnis Städte Sicherer Häfen + signs Potsdamer Erklärung "
+     "(Stadtrat, 'ungeändert beschlossen')"):
         (declared(SH), member(SSH)),
     "Sicherer Hafen – revoked (council reversed 2022-03-03 decision on CDU motion)":
         (declared(SH, "revoked"),),
@@ -121,11 +122,13 @@ _DE_LABELS = {
     "sponsorship of rescue ship Sea-Eye 4 (2021 and 2022, 2,000 EUR each)":
         (policy("sea_rescue_support", "Sponsorship of rescue ship Sea-Eye 4 (2,000 EUR in 2021 and 2022)"),),
     "motion 'Sicherer Hafen mit Leben erfüllen' (sea-rescue sponsorship etc.) rejected":
-        (policy("sea_rescue_support", "'Sicherer Hafen mit Leben erfüllen' (sea-rescue sponsorship etc.)", "rejected"),),
+        (policy("sea_rescue_support", "'Sicherer Hafen mit Leben erfüllen' (sea-rescue sponsorship etc.)",
+                "rejected"),),
     "follow-up decision on implementing 'Sicherer Hafen' (direct admission, Ocean Viking sponsorship to be examined)":
         (policy("reception_relocation", "Direct admission of refugees rescued at sea"),
          policy("sea_rescue_support", "Sponsorship of rescue ship Ocean Viking (to be examined)", "proposed")),
-    "diluted compromise: solidarity with aims of Bündnis Städte Sicherer Häfen, no extra admission – not a Safe Harbour":
+    ("diluted compromise: solidarity with aims of Bündnis Städte Sicherer Häfen, no extra admission – "
+     "not a Safe Harbour"):
         (declared("Other"),),
     "council decision 'beschlossen' (content truncated on stored page)": (declared("Other"),),
     "council decision 'teilweise beschlossen' (partially adopted)": (declared("Other"),),
@@ -134,7 +137,8 @@ _DE_LABELS = {
 _CH_LABELS = {
     "Aufnahmebereitschaft (willingness to admit refugees from Greek camps) – declared": (declared(WTA, body=""),),
     "Aufnahmebereitschaft – Stadtrat letter to 'evakuieren jetzt'": (declared(WTA, body="executive"),),
-    "eight largest Swiss cities declare readiness (founding of Allianz «Städte und Gemeinden für die Aufnahme von Flüchtlingen»)":
+    ("eight largest Swiss cities declare readiness (founding of Allianz «Städte und Gemeinden für die Aufnahme von "
+     "Flüchtlingen»)"):
         (declared(WTA, body=""),),
     "Aufnahmebereitschaft – Stadtrat reaffirms (signalled to Bund in June 2020 with other cities)":
         (declared(WTA, body="executive"),),
@@ -211,7 +215,8 @@ _ICC_LABELS = {
         (member("intercultural-cities", "pilot"),),
     "Intercultural Cities programme – strand 2 'awareness and exchange' (run by EUROCITIES, 2008)":
         (member(ICC_STRAND2),),
-    "Italian national network of Intercultural Cities – founding meeting participant": (member(ICC_ITALY, "associate"),),
+    "Italian national network of Intercultural Cities – founding meeting participant":
+        (member(ICC_ITALY, "associate"),),
     "Intercultural Cities (Council of Europe) – network member (named example)": (member("intercultural-cities"),),
 }
 _SOLIDARITY_LABELS = {

@@ -47,7 +47,7 @@ def _read_csv(path: Path, **kwargs) -> pd.DataFrame:
 
 
 def _list_file(path: Path, out: _Collector, labels: dict, *, name=lambda n: n, extra_note=lambda row: "") -> None:
-    """Map every row of a hand-transcribed list through ``labels`` (label -> tuple of Spec)."""
+    """Map every row of a hand-transcribed list through `labels` (label -> tuple of Spec)."""
     for row in _read_csv(path).to_dict("records"):
         specs = labels[row["network_or_label"]]
         for spec in specs:

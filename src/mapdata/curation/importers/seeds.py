@@ -54,7 +54,8 @@ def import_us_doj_2025(path: Path, out: _Collector) -> None:
         state = _us_state(row["state"]) if row["state"] else row["name"]  # a state row is its own admin1
         place, admin1, _, rename_note = _place("US", row["name"], state)
         source, also = _seed_source(out, row["source_url"], kind="list", date="2025-08-05",
-                                    publisher="U.S. Department of Justice", licence="public domain (US government work)")
+                                    publisher="U.S. Department of Justice",
+                                    licence="public domain (US government work)")
         out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="membership",
                 network_id="us-doj-sanctuary-2025", role="designated", date=row["listed_on"], status="verified",
                 source_id=source, note=_join(row["note"], rename_note, _also(also, "list text via")))
