@@ -15,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from mapdata.atlas.model import Atlas
 from mapdata.paths import BASEMAP
 from mapdata.render.mapview import payload
+from mapdata.render.palette import BORDER, INK, LAND, OCEAN
 from mapdata.render.presenter import Playback, _Clock, credit, export_title
 from mapdata.view.query import View
 
@@ -22,7 +23,6 @@ SIZES = {"960 × 540": (960, 540), "1280 × 720": (1280, 720), "1920 × 1080": (
 HOLD_SECONDS = 2.0  # the last frame stays this long
 MAX_FRAMES = {"gif": 300, "mp4": 1200}  # longer timelines get fewer frames a second (memory, waiting time)
 _FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_OCEAN, _LAND, _BORDER, _INK = (201, 220, 235), (228, 231, 234), (255, 255, 255), (17, 17, 17)
 def _font(size: int, bold: bool = True) -> ImageFont.FreeTypeFont:
     try:
         return ImageFont.truetype(str(_FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
@@ -61,7 +61,7 @@ class _Frame:
 
 
 def _basemap(frame: _Frame, k: int = 2) -> Image.Image:
-    img = Image.new("RGB", (frame.w * k, frame.h * k), _OCEAN)
+    img = Image.new("RGB", (frame.w * k, frame.h * k), OCEAN)
     draw = ImageDraw.Draw(img)
     for feat in json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]:
         geom = feat["geometry"]
@@ -71,7 +71,7 @@ def _basemap(frame: _Frame, k: int = 2) -> Image.Image:
             xs, ys = frame.points(ring[:, 1], ring[:, 0], k)
             if xs.max() < 0 or xs.min() > img.width or ys.max() < 0 or ys.min() > img.height:
                 continue
-            draw.polygon(list(zip(xs.tolist(), ys.tolist())), fill=_LAND, outline=_BORDER, width=k)
+            draw.polygon(list(zip(xs.tolist(), ys.tolist())), fill=LAND, outline=BORDER, width=k)
     return img.resize((frame.w, frame.h), Image.LANCZOS)
 
 
@@ -111,7 +111,7 @@ def _tile(lines: list[tuple[str, ImageFont.FreeTypeFont]], pad: int, dots: list[
     for j, ((text, font), height) in enumerate(zip(lines, heights)):
         if dots:
             draw.ellipse((pad, y + 2, pad + dot - 4, y + dot - 2), fill=dots[j], outline="#333333")
-        draw.text((pad + (dot + pad if dots else 0), y), text, font=font, fill=_INK)
+        draw.text((pad + (dot + pad if dots else 0), y), text, font=font, fill=INK)
         y += height + pad
     return img
 

@@ -14,8 +14,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from mapdata.render.html import render
-from mapdata.render.mapview import CATEGORICAL as PALETTE  # Okabe-Ito, the map's colours too
-from mapdata.render.mapview import OTHER
+from mapdata.render.palette import CATEGORICAL as PALETTE
+from mapdata.render.palette import GRID, OTHER
 from mapdata.view.facets import OTHER_COUNTRIES, FacetValue, Milestone, NetworkCard
 from mapdata.words import counted, name_list
 
@@ -27,7 +27,7 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     fig.update_layout(height=height, margin=dict(l=8, r=8, t=36, b=8), font=_FONT, hoverlabel=dict(align="left"),
                       legend=_LEGEND, plot_bgcolor="white")
     fig.update_xaxes(showgrid=False, linecolor="#999", ticks="outside")
-    fig.update_yaxes(gridcolor="#e6e6e6", zeroline=False, rangemode="tozero")
+    fig.update_yaxes(gridcolor=GRID, zeroline=False, rangemode="tozero")
     return fig
 
 

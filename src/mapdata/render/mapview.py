@@ -18,15 +18,13 @@ from mapdata.atlas.model import Atlas
 from mapdata.geo.countries import BASEMAP_URL
 from mapdata.paths import BASEMAP
 from mapdata.render.offline import use_local_assets
+from mapdata.render.palette import CATEGORICAL, NONE, OTHER, VIRIDIS
 from mapdata.view.query import View
 
 EPOCH = date(1970, 1, 1)
-CATEGORICAL = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
-OTHER, NONE = "#8c8c8c", "#d0d0d0"
 YEAR_BINS = [(None, 1999, "before 2000"), (2000, 2009, "2000–2009"), (2010, 2014, "2010–2014"),
              (2015, 2016, "2015–2016"), (2017, 2018, "2017–2018"), (2019, 2020, "2019–2020"),
              (2021, None, "2021 and later")]
-VIRIDIS = ["#440154", "#443983", "#31688e", "#21918c", "#35b779", "#90d743", "#fde725"]
 YOUR_DATA = "user-list"  # the network id every upload gets (mapdata.upload.LIST_ID)
 MAX_LAYERS = 30  # network switches fit in one 32-bit mask
 TILES = ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}{r}.png",
