@@ -29,8 +29,7 @@ SEED_PREFIX = {
     "christoph-kron-2019": "001",
     "kurz-2026": "002",
     "dreher-2024": "003",
-    "rls-2019": "004",
-}
+}  # document 004 (the RLS publication page) repeats the book's introduction: cited as christoph-kron-2019
 
 # kind -> (atlas table, key column, date column)
 TABLES = {
@@ -40,8 +39,8 @@ TABLES = {
 }
 
 CASES = [
-    ('San Francisco', 'US', 'declaration', 'Sanctuary City', '1985', 'rls-2019', 'San Francisco was the first city to pass a ‘City of Sanctuary’ resolution in 1985'),
-    ('San Francisco', 'US', 'policy', 'non_cooperation_with_enforcement', '1989', 'rls-2019', 'followed by a decree in 1989 which prohibited municipal authorities and police from cooperating with national authorities'),
+    ('San Francisco', 'US', 'declaration', 'Sanctuary City', '1985', 'christoph-kron-2019', 'San Francisco was the first city to pass a ‘City of Sanctuary’ resolution in 1985'),
+    ('San Francisco', 'US', 'policy', 'non_cooperation_with_enforcement', '1989', 'christoph-kron-2019', 'followed by a decree in 1989 which prohibited municipal'),
     ('San Francisco', 'US', 'policy', 'non_cooperation_with_enforcement', '1985', 'lacroix-2022', 'San Francisco, in 1985, became the first “sanctuary city” by refusing to support immigration enforcement'),
     ('Palermo', 'IT', 'declaration', 'Other', '2015', 'christoph-kron-2019', 'In 2015, Orlando published the ‘Charter of Palermo’'),
     ('Palermo', 'IT', 'declaration', 'Other', '2015', 'kurz-2026', 'a bold document declaring international human mobility an inalienable right and calling for the abolition of the residence permit'),

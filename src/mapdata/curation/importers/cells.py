@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from mapdata.curation.importers.places import _ADMIN1, _CH_CANTONS, _PLACES, _RENAMES
+from mapdata.curation.importers.places import _ADMIN1, _CH_CANTONS, _CONSOLIDATED, _PLACES, _RENAMES
 from mapdata.curation.importers.sources import _LIST_HOSTS, _MONTH, _MONTHS, _PRESS_HOSTS, _QUOTE, _UNVERIFIED
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
@@ -162,7 +162,7 @@ def _german_place(name: str) -> str:
 
 def _place(country: str, name: str, admin1: str = "") -> tuple[str, str, str, str]:
     """(place, admin1, kind, note) for a name as printed in a candidate file."""
-    place = _RENAMES.get((country, name), name)
+    place = _RENAMES.get((country, name)) or _CONSOLIDATED.get((country, name)) or name
     kind = _PLACES.get((country, place), ("",))[0]
     if not kind and country == "US" and place.endswith(" County"):
         kind = "county"

@@ -25,6 +25,10 @@ _ETMUN_COORDINATE_SLIPS = {
                                       "coordinates not used; needs a seat",
 }
 _NEAR_KM = 30.0
+# kevinnbass city entries that repeat a state entry (the same law): recorded once, on the state entry.
+_KEVINNBASS_REPEATS = {
+    "Washington DC, DC": "District of Columbia",  # both cite the DC Sanctuary Values Act (DC Code title 24 ch. 2A)
+}
 
 
 @functools.cache
@@ -183,6 +187,9 @@ def import_kevinnbass(path: Path, out: _Collector) -> None:
         if entry["classification"] != "sanctuary" or entry["primary_law"].startswith("No statewide policy"):
             continue
         status, why = _effective_date_note(entry)
+        repeats = [key for key, of in _KEVINNBASS_REPEATS.items() if of == state]
+        if repeats:
+            why = _join(why, f"the dataset's city entry '{', '.join(repeats)}' cites the same law: recorded once, here")
         out.add(place=state, country_code="US", admin1=state, kind="state", fact="policy",
                 policy_type="non_cooperation_with_enforcement", title=entry["primary_law"],
                 description=_join(entry.get("notes", ""), f"Detainer policy: {entry['detainer_policy']}"),
@@ -191,6 +198,8 @@ def import_kevinnbass(path: Path, out: _Collector) -> None:
                 note=_join(_kevinnbass_note(entry, "classification"), why))
     for key, entry in data["cities_with_notable_policies"].items():
         strength = entry["local_status"].removeprefix("sanctuary_")
+        if key in _KEVINNBASS_REPEATS:
+            continue
         if strength == entry["local_status"]:
             continue
         place, admin1, kind, rename_note = _place("US", key.rsplit(", ", 1)[0], entry["state"])

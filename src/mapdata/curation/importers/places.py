@@ -21,6 +21,12 @@ _RENAMES = {
     ("US", "Bronx"): "The Bronx",
     ("DE", "Halle a. d. Saale"): "Halle (Saale)",
     ("DE", "Herford (Hanseatic City of Herford)"): "Herford",
+    ("GB", "Brighton and Hove"): "Brighton",  # the city of Brighton and Hove: one place with GeoNames' Brighton
+}
+# A county that is one government with its city (a consolidated city-county): rows naming the county are the
+# city's, one place (a list naming both gets one fact).
+_CONSOLIDATED = {
+    ("US", "San Francisco County"): "San Francisco",  # the City and County of San Francisco
 }
 # admin1 for homonyms where the file gives none (the place is named in the file's note or is unmistakable).
 _ADMIN1 = {
@@ -68,7 +74,6 @@ _PLACES = {
     ("US", "Cook County"): ("county", "Chicago"),
     ("US", "Baltimore County"): ("county", "Towson"),
     ("US", "San Diego County"): ("county", "San Diego"),
-    ("US", "San Francisco County"): ("county", "San Francisco"),
     ("US", "Salt Lake County"): ("county", "Salt Lake City"),
     ("US", "Montgomery County"): ("county", "Rockville"),
     ("US", "Lucas County"): ("county", "Toledo"),

@@ -7,6 +7,7 @@ from mapdata.curation.importers.cells import _also, _country, _join, _place, _st
 from mapdata.curation.importers.collector import _Collector
 from mapdata.curation.importers.labels import SSH
 from mapdata.curation.importers.lists import _read_csv
+from mapdata.curation.importers.places import _CONSOLIDATED
 from mapdata.curation.importers.sources import _SEED_TITLES
 
 
@@ -48,7 +49,11 @@ def import_staedte_sicherer_haefen_founders(path: Path, out: _Collector) -> None
 
 
 def import_us_doj_2025(path: Path, out: _Collector) -> None:
-    """DOJ sanctuary jurisdiction list: an adversarial federal designation (role designated), not a declaration."""
+    """DOJ sanctuary jurisdiction list: an adversarial federal designation (role designated), not a declaration.
+
+    A consolidated city and county the list names twice (as 'San Francisco County' and 'San Francisco City') is
+    one place and one designation: the second row is noted on the first."""
+    seen: dict[tuple[str, str, str], dict] = {}
     for row in _read_csv(path).to_dict("records"):
         kind = {"state": "state", "county": "county", "city": ""}[row["level"]]
         state = _us_state(row["state"]) if row["state"] else row["name"]  # a state row is its own admin1
@@ -56,9 +61,16 @@ def import_us_doj_2025(path: Path, out: _Collector) -> None:
         source, also = _seed_source(out, row["source_url"], kind="list", date="2025-08-05",
                                     publisher="U.S. Department of Justice",
                                     licence="public domain (US government work)")
+        if ("US", row["name"]) in _CONSOLIDATED:
+            kind = ""
+        if (first := seen.get((place, admin1, kind))) is not None:
+            first["note"] = _join(first["note"], f"the list also names it as '{row['name']}' ({row['level']}): one "
+                                  "consolidated city and county, one place and one designation")
+            continue
         out.add(place=place, country_code="US", admin1=admin1, kind=kind, fact="membership",
                 network_id="us-doj-sanctuary-2025", role="designated", date=row["listed_on"], status="verified",
                 source_id=source, note=_join(row["note"], rename_note, _also(also, "list text via")))
+        seen[(place, admin1, kind)] = out.facts[-1]
 
 
 def import_certified_welcoming(path: Path, out: _Collector) -> None:
