@@ -3,6 +3,7 @@ admin1 codes, the same place twice, notes written from memory, dates that are no
 drop letters. Each test reads the curation files or the built package (`python -m mapdata build`)."""
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import defaultdict
@@ -27,7 +28,7 @@ def _csv(path) -> pd.DataFrame:
 
 
 def _curation(prefix: str) -> pd.DataFrame:
-    return pd.concat([_csv(p).assign(_file=p.name) for p in sorted(CURATION.glob(f"{prefix}_*.csv"))],
+    return pd.concat([_csv(p).assign(source_file=p.name) for p in sorted(CURATION.glob(f"{prefix}_*.csv"))],
                      ignore_index=True).fillna("")
 
 
@@ -194,6 +195,119 @@ def test_a_document_is_one_source():
     shared = sources[(sources["url"] != "") & sources["url"].duplicated(keep=False)]
     for url, group in shared.groupby("url"):
         assert set(group["source_id"]) == SHARED_URLS.get(url), f"{url} is cited as {sorted(group['source_id'])}"
+
+
+# --- 4. nothing written from memory, nothing from a hostile site's transcription --------------------------------
+
+MEMORY = re.compile(r"\brecall(?:ed|s|ing)?\b|from memory|\bmemori[sz]ed\b", re.I)
+HOSTILE_TRANSCRIBERS = ("newspunch.com",)  # sites whose copy of a list is not a source
+
+
+def test_no_curation_row_says_it_was_written_from_memory():
+    found = []
+    for path in sorted(CURATION.glob("*.csv")):
+        for line, row in enumerate(csv.DictReader(path.open(encoding="utf-8", newline="")), start=2):
+            for column, value in row.items():
+                if value and MEMORY.search(value) and column != "quote":
+                    found.append(f"{path.name}:{line} {column}: {value[:120]}")
+    assert not found, "cite a file held here or remove the fact:\n" + "\n".join(found)
+
+
+def test_no_fact_rests_on_a_hostile_sites_transcription():
+    facts, sources = _curation("facts"), _curation("sources")
+    for site in HOSTILE_TRANSCRIBERS:
+        assert not facts["note"].str.contains(site, regex=False).any(), site
+        assert not sources["url"].str.contains(site, regex=False).any(), site
+    assert "cis-sanctuary-map" not in set(sources["source_id"])  # the CIS list: no copy here, rows were recalled
+
+
+def test_the_rows_that_replace_recalled_ones_cite_files_held_here():
+    facts = _curation("facts")
+    held = facts[facts["source_file"] == "facts_held_lists_by_hand.csv"]
+    lists = " ".join(p.read_text(encoding="utf-8").replace('""', '"') for p in (ROOT / "sources" / "lists").glob("*.*")
+                     if p.suffix in (".csv", ".json"))
+    for row in held.itertuples():
+        assert row.quote and row.quote in lists, (row.place, row.quote)
+    mexico = facts[(facts["place"] == "Mexico City") & (facts["title"].str.startswith("Ley de Interculturalidad"))]
+    assert (mexico["date"] == "").all()  # the year was written from memory
+
+
+# --- 5. a network's founding date is not a member's start date ---------------------------------------------------
+
+@pytest.mark.parametrize("table,city_id,key,value", [
+    ("memberships", "es-barcelona", "network_id", "eurocities"),  # 'a founding member'; 1989 only elsewhere
+    ("memberships", "gr-athens", "network_id", "solidarity-cities"),  # 2016-10-17: the initiative's launch
+    ("memberships", "it-palermo", "network_id", "iash"),  # co-convened the founding conference; signing not said
+    ("memberships", "de-potsdam", "network_id", "iash"),
+    ("declarations", "gb-sheffield", "source_id", "la-cityofsanctuary-motions-support"),  # 2007 = 2017 minus 10
+])
+def test_the_audited_dates_are_not_dates(table, city_id, key, value):
+    rows = _csv(DATA / f"{table}.csv")
+    rows = rows[(rows["city_id"] == city_id) & (rows[key] == value)]
+    date = "start" if table == "memberships" else "date"
+    network_day = {"eurocities": "1989", "solidarity-cities": "2016-10-17", "iash": "2021-06"}.get(value)
+    assert len(rows)
+    assert not (rows[date] == (network_day or "2007")).any(), rows[[date, "source_id"]]
+
+
+# Members that are not founders yet carry their network's founding date, and why ((network, place); None: any place).
+FOUNDING_DAY_MEMBERS = {
+    ("intercultural-cities-eurocities-2008", None): "the 2008 exchange strand: taking part in 2008 is the membership",
+    ("staedte-sicherer-haefen", "Heidelberg"): "joined during the founding congress (Potsdam's press release)",
+    ("seebruecke-safe-harbours", "Berlin"): "'a leader in the Seebrücke movement since 2018' (Dreher 2024)",
+    ("us-doj-sanctuary-2025", None): "the list's own date is the designation's",
+}
+DERIVED = re.compile(r"start derived|year derived|\bminus\b|subtract|worked out from", re.I)
+
+
+def test_a_member_dated_on_its_networks_founding_day_says_why():
+    memberships = _curation("facts")
+    memberships = memberships[(memberships["fact"] == "membership") & (memberships["date"] != "")]
+    founded = dict(_curation("networks")[["network_id", "founded"]].itertuples(index=False))
+    odd = [f"{r.place} {r.network_id} {r.role} {r.date} ({r.source_file})" for r in memberships.itertuples()
+           if r.date == founded.get(r.network_id) and r.role != "founder"
+           and not {(r.network_id, None), (r.network_id, r.place)} & set(FOUNDING_DAY_MEMBERS)]
+    assert not odd, odd
+
+
+def test_no_date_is_worked_out():
+    facts = _curation("facts")
+    derived = facts[(facts["date"] != "") & facts["note"].str.contains(DERIVED)]
+    assert derived.empty, derived[["place", "date", "note"]].to_string()
+
+
+# --- 6. sources that disagree on a date: each keeps its own row -------------------------------------------------
+
+@pytest.mark.parametrize("city_id,table,key,dates", [
+    ("ca-toronto", "declarations", "Sanctuary City", {"2013-02-20": "no-racism-toronto-city-declared",
+                                                      "2013-02-21": "potentnews-toronto-hamilton-be-2013"}),
+    ("de-kiel", "declarations", None, {"2018": "solidaritycities-solidarity-cities-homepage",
+                                       "": "kn-online-kiel-sylt-flensburg"}),
+])
+def test_conflicting_dates_are_both_kept_with_their_sources(city_id, table, key, dates):
+    rows = _csv(DATA / f"{table}.csv")
+    rows = rows[(rows["city_id"] == city_id) & ((rows["label"] == key) if key else True)]
+    for date, source in dates.items():
+        assert ((rows["date"] == date) & (rows["source_id"] == source)).any(), (city_id, date, source)
+
+
+# --- 8. one act, one bill number (or the conflict is noted) -------------------------------------------------------
+
+BILL = re.compile(r"\b(?:E?S?SB|HB|AB|SB)\s?\d{2,5}\b")
+
+
+def test_the_keep_washington_working_act_has_one_bill_number_or_a_noted_conflict():
+    facts, sources = _curation("facts"), _curation("sources")
+    act = "Keep Washington Working Act"
+    titles = sources.loc[sources["title"].str.contains(act), "title"]
+    numbers = {n.replace(" ", "") for t in titles for n in BILL.findall(t)}
+    rows = facts[(facts["title"] + facts["description"]).str.contains(act)]
+    for row in rows.itertuples():
+        numbers |= {n.replace(" ", "") for n in BILL.findall(row.title + " " + row.description)}
+    if len(numbers) > 1:
+        for row in rows.itertuples():
+            assert "conflict" in row.note, (row.place, numbers)
+    assert len(numbers) <= 1 or all("conflict" in n for n in rows["note"]), numbers
 
 
 # --- 7. ids keep every letter; old ids redirect ------------------------------------------------------------------

@@ -258,6 +258,11 @@ _DATE_TO_NOTE = {
     ("list_icorn_cities.csv", "Gävle", "2014-07"): _ARTICLE,
     ("list_icorn_cities.csv", "Stavanger", "2006-06"):
         "date of the network's founding meeting in Stavanger, not of Stavanger's membership",
+    ("list_solidarity_cities_eurocities.csv", "Athens", "2016-10-17"):
+        "launch date of the initiative at the EUROCITIES Social Affairs Forum, not the date Athens joined or founded it",
+    ("list_city_of_sanctuary_uk.csv", "Sheffield", "2007"):
+        "year worked out from 'In 2017, the Council passed another support motion to mark 10 years' (2017 minus 10), "
+        "not a date the page gives",
     **{("list_safe_harbour_decisions_de.csv", name, date): _ARTICLE for name, date in [
         ("Münster", "2020-05"), ("Krefeld", "2018-08"), ("Kreis Steinburg", "2020-07"),
         ("Saalfeld/Saale", "2020-10"), ("Greifswald", "2021-03"), ("Weimar", "2019-12"),
