@@ -14,16 +14,19 @@ The checks:
   (a) the quote occurs in the document (whitespace folded) and each of the date words occurs within `NEAR` characters
       of it, and the date words hold the date's year (and month and day at that precision);
   (b) the built package (`data/*.csv`, read with `load_atlas`) holds the fact for a place of that name and country,
-      from the document's source, with that date; a fact that is there but undated (or dated otherwise) fails.
+      from the document's source, with that date; a fact that is there but undated (or dated otherwise) fails;
+  (c) the other way round, every dated fact the curation files cite to a document is in the table.
 """
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
 
 import pytest
 
+from helpers import ROOT
 from mapdata.paths import DOCUMENTS_DIR
 
 # document prefix -> the source_id its facts cite. Document 004 (the RLS publication page) repeats the introduction of
@@ -67,7 +70,7 @@ _CD_18_5 = "the City Council of Toronto passed the motion CD 18.5 in an almost u
 _ESTIA = "launched the Emergency Support to Integration and Accommodation (ESTIA) program in November 2016"
 
 DATED = [
-    # 000 Lacroix et al. 2022 ('Lyon 1er' is the package's name, GeoNames' 'Lyon 01', for 'the 1st arrondissement of Lyon')
+    # 000 Lacroix et al. 2022
     ("000", "San Francisco", "US", "declaration", "Sanctuary City", "1985", _SF_000, ("in 1985",)),
     ("000", "San Francisco", "US", "policy", "non_cooperation_with_enforcement", "1985", _SF_000, ("in 1985",)),
     ("000", "Grande-Synthe", "FR", "policy", "reception_relocation", "2016-03", "In March 2016, taking an opposite stance to Calais, the mayor of Grande-Synthe chose to open a reception camp for transit migrants", ("In March 2016",)),
@@ -76,7 +79,7 @@ DATED = [
     ("000", "Strasbourg", "FR", "policy", "advocacy", "2017-12-16", _PETITION, ("in December 2017", "Le Monde, 2017/12/16")),
     ("000", "Grande-Synthe", "FR", "membership", "anvita", "2018-09", "Grande-Synthe, the founding city, was excluded after the new mayor reoriented the local policy", ("creation of ANVITA in September 2018",)),
     ("000", "Grenoble", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
-    ("000", "Lyon 1er", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
+    ("000", "Lyon 1er arrondissement", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
     ("000", "Ivry-sur-Seine", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
     ("000", "Montreuil", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
     ("000", "Briançon", "FR", "membership", "anvita", "2018-09", _ANVITA, ("creation of ANVITA in September 2018",)),
@@ -240,6 +243,11 @@ def test_the_document_states_the_fact_with_its_date(case):
             f"{place}: the date words {date_words} do not give the day {rest[1]}")
 
 
+# place (as the curated facts name it) -> the package's name for it, where the two differ
+PACKAGE_NAME = {
+    ("Lyon 1er arrondissement", "FR"): "Lyon 1er",  # the 1st arrondissement of Lyon, GeoNames' 'Lyon 01'
+}
+
 # Places the package does not hold under their own name, with why: the test is expected to fail for them (strict, so
 # it says so once they are fixed). Catalunya (the Generalitat) and the Diputació de Barcelona (the province's council,
 # 'Deputación de Barcelona' in the ETMUN list) are both regions drawn at Barcelona with its geonames_id, so the build
@@ -260,7 +268,8 @@ def test_the_data_package_holds_the_dated_fact(atlas, case):
     source_id = DOCUMENT_SOURCE[prefix]
     table_name, key_column, date_column = TABLES[kind]
     places = atlas.places
-    ids = set(places.index[(places["country_code"] == country) & (places["name"].map(_name_key) == _name_key(place))])
+    name = _name_key(PACKAGE_NAME.get((place, country), place))
+    ids = set(places.index[(places["country_code"] == country) & (places["name"].map(_name_key) == name)])
     assert ids, f"{place} ({country}) is not in the data package (cities.csv)"
     table = getattr(atlas, table_name)
     rows = table[table["city_id"].isin(ids) & (table[key_column] == key) & (table["source_id"] == source_id)]
@@ -271,3 +280,19 @@ def test_the_data_package_holds_the_dated_fact(atlas, case):
         + ("undated" if dates == [""] else f"with {date_column} {dates}")
         + f" (from {source_id}); see data/curation/facts_seeds.csv and run `python -m mapdata build`")
 
+
+def test_every_dated_fact_curated_from_a_document_is_in_the_table():
+    """The other way round: a dated fact cited to a document (data/curation/facts_*.csv) is one of `DATED`, so a new
+    one comes with the document's words for its date (or the date goes, if the text does not give it)."""
+    key_column = {"membership": "network_id", "declaration": "label", "policy": "policy_type"}
+    listed = {(DOCUMENT_SOURCE[c[0]], _name_key(c[1]), c[2], c[3], c[4], c[5]) for c in DATED}
+    missing = []
+    for path in sorted((ROOT / "data" / "curation").glob("facts_*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                if row["date"].strip() and row["source_id"] in DOCUMENT_SOURCE.values():
+                    fact = (row["source_id"], _name_key(row["place"]), row["country_code"].upper(), row["fact"],
+                            row[key_column[row["fact"]]], row["date"].strip())
+                    if fact not in listed:
+                        missing.append(f"{path.name}:{line} {fact}")
+    assert not missing, "dated facts from a document that the table does not list:\n" + "\n".join(missing)
