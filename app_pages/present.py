@@ -55,8 +55,10 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
                              format_func=lambda s: f"{s:g} year{'s' if s != 1 else ''} a second")
     autoplay = st.toggle("Play when the map opens", value=True, key="present_autoplay")
     loop = st.toggle("Loop", value=False, key="present_loop")
-    undated = st.toggle("Show places whose date is unknown (dashed)", value=False, key="present_undated",
-                        help="Off, they are left out of the timeline and counted apart under the counter.")
+    dates = st.radio("Places shown", list(presenter.DATE_MODES), index=1, format_func=presenter.DATE_MODES.get,
+                     key="present_dates", help="A place with no exact date plays from the date of the source that "
+                     "lists it (“listed by”, pale); with everything, places with no date at all stand dashed "
+                     "at every date. Those left out are counted under the counter.")
     st.markdown("**Screen**")
     height = st.select_slider("Map height", options=HEIGHTS, value=720, key="present_height",
                               format_func=lambda h: f"{h} px")
@@ -78,7 +80,7 @@ with settings_col.popover("Settings", icon="⚙️", width="stretch"):
                           else f"{k} (errors)")
 
 st.html(HEADING_CSS + (NO_CHROME_CSS if chrome else ""))
-playback = presenter.Playback(years[0], years[1], speed, autoplay, loop, undated)
+playback = presenter.Playback(years[0], years[1], speed, autoplay, loop, dates)
 
 if mode == "Story":
     current = stories.get(chosen)
@@ -90,7 +92,7 @@ if mode == "Story":
         index = min(st.session_state.present_step, len(steps) - 1)
         step = steps[index]
         view = ui.current_view(atlas, step.filters)
-        counts = presenter.counts_at(view, step.day, step.undated)
+        counts = presenter.counts_at(view, step.day, step.dates)
         text_col, map_col = st.columns([1, 2])
         with text_col:
             nav = st.container(horizontal=True)
@@ -99,14 +101,14 @@ if mode == "Story":
             nav.button("Next ▶", on_click=_move, args=(1, len(steps)), disabled=index == len(steps) - 1,
                        shortcut="PageDown", width="stretch", type="primary",
                        help="Next step (Page Down, or a clicker's forward button)")
-            line = " · ".join(x for x in [counts.text(), counts.undated_note(step.undated)] if x)
+            line = " · ".join(x for x in [counts.text(), counts.undated_note(step.dates)] if x)
             st.html(story_step.step_html(step, atlas, index + 1, len(steps), line, story=current.title))
         with map_col, st.container(key="present_story_box"):
             st_folium(presenter.presenter_map(view, atlas, cluster=cluster, page_keys=False, legend_closed=True,
                                               center=step.center, zoom=step.zoom),
                       key="present_story_map", height=height, use_container_width=True, returned_objects=[],
                       feature_group_to_add=presenter.step_layer(view, step.day, step.place, precision=step.precision,
-                                                                show_undated=step.undated))
+                                                                dates=step.dates))
 else:
     view = ui.current_view(atlas, filters)
     st.caption(f"**{markdown_literal(presenter.export_title(view, atlas))}** · {years[0]}–{years[1]} at {speed:g} year"

@@ -21,8 +21,16 @@ undated_members = facets.undated_members(view, atlas)
 declarations = facets.declaration_series(view, atlas)
 undated = facets.undated_text(view.facts)
 dated = int(view.facts["start_day"].notna().sum())
+bases = view.date_bases()
 with st.container(horizontal=True, horizontal_alignment="distribute"):
     st.metric("Places", f"{len(view.places):,}", width="content")
+    st.metric("On exact dates", f"{bases['exact']:,}", width="content",
+              help="Places with at least one fact dated by its source: they appear on the map from that date.")
+    st.metric("Listed by a source's date", f"{bases['listed']:,}", width="content",
+              help="No exact date, but a list, article or document held here names them, and its date bounds the "
+                   "fact: they appear from then, pale. Never shown as the decision date.")
+    st.metric("With no date", f"{bases['none']:,}", width="content",
+              help="No source held here dates them: shown dashed on the map, never on a guessed year.")
     st.metric("Dated facts", f"{dated:,}", width="content")
     st.metric("Facts without a date", f"{len(view.facts) - dated:,}", width="content",
               help="Counted apart: never placed on a guessed year.")

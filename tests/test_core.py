@@ -77,8 +77,12 @@ def test_the_timeline_shows_a_place_from_its_first_fact(atlas):
     before = view.visible_on(date.fromordinal(place["first_day"].toordinal() - 1))
     after = view.visible_on(place["first_day"])
     assert place["city_id"] in after.index and place["city_id"] not in before.index
-    undated = view.places[view.places["first_day"].isna()].index
-    assert set(undated) <= set(view.visible_on(date(1900, 1, 1)).index)  # date unknown: always shown, marked
+    basis = view.places["date_basis"]
+    undated = view.places[basis == "none"].index
+    assert set(undated) <= set(view.visible_on(date(1900, 1, 1)).index)  # no date at all: always shown, marked
+    listed = view.places[basis == "listed"].sort_values("listed_day").iloc[0]
+    assert listed["city_id"] in view.visible_on(listed["listed_day"]).index  # shown from its "listed by" day
+    assert listed["city_id"] not in view.visible_on(date.fromordinal(listed["listed_day"].toordinal() - 1)).index
 
 
 def test_search_is_diacritics_insensitive(atlas):

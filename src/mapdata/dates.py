@@ -46,3 +46,11 @@ def last_day(text: str) -> date | None:
 def display(text: str) -> str:
     """A date for people: the partial date as given, or 'date unknown'."""
     return text if is_partial_date(text) else "date unknown"
+
+
+def display_with_bound(text: str, known_by: str, what: str = "source") -> str:
+    """A fact's date as a reader sees it: '2019-06-14', or 'date unknown · listed by 2015 (date of the source)'
+    when only a bound is known (a bound is never shown as the decision date)."""
+    if text or not known_by:
+        return display(text)
+    return f"date unknown · listed by {known_by} (date of the {what})"

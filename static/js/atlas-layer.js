@@ -32,7 +32,7 @@
     this.options = options || {};
     this.day = data.as_of;
     this.enabled = data.layers.map(function () { return true; });
-    this.showUndated = true;
+    this.dates = "all";  /* which places play: "exact" dates only, also "listed" by a source's date, or "all" */
     this.playing = null;
     this.speed = 1;
     if (this.options.presenter) map.getContainer().classList.add("sc-presenter");
@@ -65,15 +65,16 @@
     this.group.on("click", this._clickNow, this);
     var radius = o.radius || 6;
     this.markers = d.places.map(function (p, i) {
-      var undated = p[5] < 0, color = d.colors[p[2]];
+      var listed = p[5] < 0 && p[9] >= 0, undated = p[5] < 0 && !listed, color = d.colors[p[2]];
       var marker = L.circleMarker([p[0], p[1]], {
         renderer: renderer, radius: radius,
-        color: p[3] >= 0 ? d.colors[p[3]] : "#333333", weight: p[3] >= 0 ? 3 : 1,
-        fillColor: undated ? "#ffffff" : color, fillOpacity: 0.9, opacity: 1,
+        color: p[3] >= 0 ? d.colors[p[3]] : listed ? color : "#333333", weight: p[3] >= 0 || listed ? 2 : 1,
+        fillColor: undated ? "#ffffff" : color, fillOpacity: listed ? 0.35 : 0.9, opacity: 1,
         dashArray: undated ? "2 2" : null
       });
       marker.bindTooltip(escapeHtml(p[4]), { direction: "top", offset: [0, -radius] });
-      marker._sc = { start: p[5], end: p[6], nets: p[7], country: p[8], shown: false, text: p[4], index: i };
+      marker._sc = { start: listed ? p[9] : p[5], listed: listed, end: p[6], nets: p[7], country: p[8], shown: false,
+                     text: p[4], index: i };
       return marker;
     });
   };
@@ -93,7 +94,7 @@
 
   Atlas.prototype._visible = function (m, day) {
     var s = m._sc;
-    if (s.start < 0 ? !this.showUndated : s.start > day) return false;
+    if (s.start < 0 ? this.dates !== "all" : s.start > day || (s.listed && this.dates === "exact")) return false;
     if (s.end > 0 && s.end < day) return false;
     if (!s.nets) return this.enabled[this.enabled.length - 1];
     for (var i = 0; i < this.enabled.length - 1; i++) if (this.enabled[i] && (s.nets & (1 << i))) return true;
@@ -211,19 +212,19 @@
         self.slider.oninput = function () { if (self.playing) self.pause(); self.setDate(parseInt(self.slider.value, 10)); };
         self.counter = el("div", "sc-count");
         var undated = el("label", "sc-undated");
-        self.undatedCheck = el("input");
-        self.undatedCheck.type = "checkbox";
-        self.undatedCheck.checked = self.showUndated;
-        self.undatedCheck.onchange = function () {
-          self.showUndated = self.undatedCheck.checked;
-          self.undatedNote.textContent = d.undated + " with date unknown" + (self.showUndated ? " (dashed outline)" : ": not shown");
-          self.setDate(self.day);
-        };
-        self.undatedNote = el("span", null, d.undated + " with date unknown (dashed outline)");
-        undated.appendChild(self.undatedCheck);
+        undated.appendChild(el("span", null, "Show"));
+        self.datesSelect = el("select", "sc-dates");
+        self.datesSelect.setAttribute("aria-label", "Places shown while playing");
+        [["exact", "exact dates only"], ["listed", "exact and “listed by” dates"], ["all", "everything"]]
+          .forEach(function (o) { var opt = el("option", null, o[1]); opt.value = o[0]; self.datesSelect.appendChild(opt); });
+        self.datesSelect.value = self.dates;
+        self.datesSelect.onchange = function () { self._setDates(self.datesSelect.value); self.setDate(self.day); };
+        self.undatedNote = el("span", "sc-dates-note");
+        undated.appendChild(self.datesSelect);
         undated.appendChild(self.undatedNote);
+        self._setDates(self.dates);
         box.appendChild(row); box.appendChild(self.slider); box.appendChild(self.counter);
-        if (d.undated) box.appendChild(undated);
+        if (d.undated || d.listed) box.appendChild(undated);
         return box;
       }
     });
@@ -245,6 +246,7 @@
           var dot = el("span", "sc-dot");
           dot.style.background = item.color;
           if (item.hollow) { dot.style.background = "#fff"; dot.style.border = "1px dashed #333"; }
+          if (item.pale) { dot.style.opacity = "0.5"; dot.style.border = "2px solid #888"; }
           if (item.ring) { dot.style.background = "#fff"; dot.style.border = "3px solid " + item.ring; }
           row.appendChild(dot);
           row.appendChild(el("span", null, item.label));
@@ -284,11 +286,7 @@
     if (o.start_day !== undefined) this.range = [o.start_day, o.end_day];
     if (o.speed) { this.speed = o.speed; this.speedSelect.value = String(o.speed); }
     if (o.loop !== undefined) this.loop = o.loop;
-    if (o.show_undated !== undefined) {
-      this.showUndated = o.show_undated;
-      this.undatedCheck.checked = o.show_undated;
-      this.undatedNote.textContent = this.data.undated + " with date unknown" + (o.show_undated ? " (dashed outline)" : ": not shown");
-    }
+    if (o.dates !== undefined) this._setDates(o.dates);
     if (o.network_spans) this.networkSpans = o.network_spans;
     if (o.label) this.labelPrecision = o.label;
     if (o.legend_closed) this.map.getContainer().querySelectorAll(".sc-legend details").forEach(function (d) { d.open = false; });
@@ -297,11 +295,25 @@
     if (o.autoplay) this.play();
   };
 
-  /* Networks with a membership running on a day: spans are [start, end] days per network, -1 for unknown. */
+  /* Which places play, and the note that says how many stand on list dates or on nothing. */
+  Atlas.prototype._setDates = function (mode) {
+    var d = this.data, parts = [];
+    this.dates = mode;
+    if (this.datesSelect) this.datesSelect.value = mode;
+    if (d.listed) parts.push(d.listed + " listed by a source's date" + (mode === "exact" ? ": not shown" : " (pale)"));
+    if (d.undated) parts.push(d.undated + " with no date" + (mode === "all" ? " (dashed outline)" : ": not shown"));
+    if (this.undatedNote) this.undatedNote.textContent = parts.join(" · ");
+  };
+
+  /* Networks with a membership running on a day: spans are [start, end, listed by] days per network, -1 for
+     unknown; a membership with no date counts from its "listed by" day, or at every day with everything. */
   Atlas.prototype._networksOn = function (day) {
-    var showUndated = this.showUndated;
+    var mode = this.dates;
     return this.networkSpans.filter(function (spans) {
-      return spans.some(function (s) { return (s[0] < 0 ? showUndated : s[0] <= day) && (s[1] < 0 || s[1] >= day); });
+      return spans.some(function (s) {
+        var started = s[0] >= 0 ? s[0] <= day : s[2] >= 0 ? mode !== "exact" && s[2] <= day : mode === "all";
+        return started && (s[1] < 0 || s[1] >= day);
+      });
     }).length;
   };
 

@@ -76,7 +76,7 @@ def test_a_story_step_applies_its_caption_filters_and_date(page, app_url, atlas)
         step = steps[index]
         page.get_by_text(step.title, exact=True).wait_for()
         expect(page.locator(f'.sc-story[data-step="{index + 1}"] .sc-story-caption')).to_have_text(step.caption)
-        expected = presenter.counts_at(select(atlas, step.filters), step.day, step.undated)
+        expected = presenter.counts_at(select(atlas, step.filters), step.day, step.dates)
         frame = _wait_settled_map(page, ".st-key-present_story_box", step.date, expected.places)
         assert _counter(frame) == {"places": expected.places, "networks": expected.networks,
                                    "countries": expected.countries}

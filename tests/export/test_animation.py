@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 import folium
+import pandas as pd
 import pytest
 from PIL import Image
 
@@ -21,13 +22,21 @@ def view(atlas):
     return select(atlas, FilterState())
 
 
-def _expected(view, day: date, show_undated: bool) -> tuple[int, int, int]:
+def _expected(view, day: date, dates: str) -> tuple[int, int, int]:
     """Counts straight from the view: places by View.visible_on, networks from running memberships."""
     places = view.visible_on(day)
-    if not show_undated:
-        places = places[places["first_day"].notna()]
+    keep = {"exact": ("exact",), "listed": ("exact", "listed"), "all": ("exact", "listed", "none")}[dates]
+    places = places[places["date_basis"].isin(keep)]
     m = view.facts[view.facts["fact"] == "membership"]
-    started = m["start_day"].map(lambda d: show_undated if d is None else d <= day).astype(bool)
+
+    def started_by(start, known):
+        if start is not None:
+            return start <= day
+        if known is not None:
+            return dates != "exact" and known <= day
+        return dates == "all"
+    started = pd.Series([started_by(s, k) for s, k in zip(m["start_day"], m["known_day"])], index=m.index,
+                        dtype=bool)
     running = started & ~m["end_day"].map(lambda d: d is not None and d < day).astype(bool)
     return len(places), m.loc[running, "what"].nunique(), places["country_code"].nunique()
 
@@ -36,21 +45,24 @@ def test_counts_follow_the_view_on_every_kind_of_day(view):
     dated = view.places["first_day"].dropna().sort_values()
     days = [dated.iloc[0] - timedelta(days=1), dated.iloc[0], dated.iloc[len(dated) // 2], date.today()]
     for day in days:
-        for show in (False, True):
-            c = presenter.counts_at(view, day, show)
-            assert (c.places, c.networks, c.countries) == _expected(view, day, show)
-            assert c.undated == int(view.places["first_day"].isna().sum())
-    assert presenter.counts_at(view, days[0]).places == 0
-    assert presenter.counts_at(view, date.today()).places == len(dated) - int(
-        (view.places["last_day"].dropna() < date.today()).sum())
+        for dates in presenter.DATE_MODES:
+            c = presenter.counts_at(view, day, dates)
+            assert (c.places, c.networks, c.countries) == _expected(view, day, dates)
+            assert c.undated == int((view.places["date_basis"] == "none").sum())
+            assert c.listed == int((view.places["date_basis"] == "listed").sum())
+    assert presenter.counts_at(view, days[0], "exact").places == 0
+    assert presenter.counts_at(view, date.today(), "exact").places == len(dated) - int(
+        (view.places.loc[dated.index, "last_day"].dropna() < date.today()).sum())
 
 
 def test_counts_read_like_the_map_counter():
     assert presenter.Counts(1, 1, 1, 0).text() == "1 place · 1 network · 1 country"
     assert presenter.Counts(1312, 14, 9, 3).text() == "1,312 places · 14 networks · 9 countries"
-    assert presenter.Counts(1, 1, 1, 3).undated_note(False) == "3 with date unknown: not shown"
-    assert presenter.Counts(1, 1, 1, 3).undated_note(True) == "3 with date unknown: dashed outline"
-    assert presenter.Counts(1, 1, 1, 0).undated_note(False) == ""
+    assert presenter.Counts(1, 1, 1, 0, 3).undated_note("listed") == "3 with no date: not shown"
+    assert presenter.Counts(1, 1, 1, 0, 3).undated_note("all") == "3 with no date: dashed outline"
+    assert presenter.Counts(1, 1, 1, 2, 0).undated_note("listed") == "2 listed by a source's date (pale)"
+    assert presenter.Counts(1, 1, 1, 2, 0).undated_note("exact") == "2 listed by a source's date: not shown"
+    assert presenter.Counts(1, 1, 1, 0, 0).undated_note("all") == ""
 
 
 def test_network_spans_hold_every_membership_in_day_numbers(view):
@@ -59,8 +71,8 @@ def test_network_spans_hold_every_membership_in_day_numbers(view):
     assert len(spans) == members["what"].nunique()
     assert sum(len(s) for s in spans) == len(members)
     first = members["start_day"].dropna().min()
-    assert min(s for net in spans for s, _ in net if s >= 0) == day_number(first)
-    assert all(e == -1 or e >= s for net in spans for s, e in net if s >= 0)
+    assert min(s for net in spans for s, _, _ in net if s >= 0) == day_number(first)
+    assert all(e == -1 or e >= s for net in spans for s, e, _ in net if s >= 0)
 
 
 def test_playback_ends_today_at_the_latest_and_years_span_the_data(atlas):
@@ -87,7 +99,7 @@ def test_the_presenter_map_carries_its_settings(view, atlas):
     html = presenter.presenter_map(view, atlas, pb).get_root().render()
     config = _config(html)
     assert (config["start_day"], config["end_day"]) == (day_number(date(1990, 1, 1)), day_number(date(2020, 12, 31)))
-    assert (config["speed"], config["loop"], config["autoplay"], config["show_undated"]) == (2, True, True, False)
+    assert (config["speed"], config["loop"], config["autoplay"], config["dates"]) == (2, True, True, "listed")
     assert config["network_spans"] == presenter.network_spans(view) and config["page_keys"] is True
     assert '"presenter": true' in html
     assert "autoplay" not in _config(presenter.presenter_map(view, atlas).get_root().render())
@@ -103,11 +115,11 @@ def test_a_step_with_a_view_opens_there_instead_of_fitting_its_places(view, atla
 def test_a_story_step_layer_sets_date_label_and_undated(view):
     place = view.places.index[3]
     m = folium.Map(tiles=None)
-    presenter.step_layer(view, date(2018, 12, 31), place, precision="year", show_undated=True).add_to(m)
+    presenter.step_layer(view, date(2018, 12, 31), place, precision="year", dates="all").add_to(m)
     html = m.get_root().render()
     day = day_number(date(2018, 12, 31))
     assert f"setDate({day})" in html and f"select({list(view.places['city_id']).index(place)})" in html
-    assert _config(html) == {"label": "year", "show_undated": True, "day": day}
+    assert _config(html) == {"label": "year", "dates": "all", "day": day}
 
 
 def test_the_standalone_page_needs_no_server_and_no_network(view, atlas):

@@ -55,7 +55,7 @@ def test_story_steps_show_caption_sources_and_counts_in_order(atlas, milestones)
     assert _button(at, "◀ Back").disabled
     for index in range(3):
         step = milestones.steps[index]
-        counts = presenter.counts_at(select(atlas, step.filters), step.day, step.undated)
+        counts = presenter.counts_at(select(atlas, step.filters), step.day, step.dates)
         html = _html(at)
         assert f'data-step="{index + 1}"' in html and step.title in html and f"step {index + 1} of" in html
         assert counts.text() in html

@@ -158,7 +158,7 @@ def test_an_undated_list_shown_alone(page):
     at.switch_page(page).run()
     assert not at.exception, at.exception
     if page == "app_pages/atlas.py":
-        assert summary(at).startswith("**2** places in **1** country (2 with date unknown)")
+        assert summary(at).startswith("**2** places in **1** country (2 with no date)")
 
 
 def test_text_from_the_file_is_shown_literally():

@@ -100,6 +100,8 @@ def _facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     facts["positive"] = facts["outcome"] == "adopted"
     facts["start_day"] = facts["start"].map(dates.first_day)
     facts["end_day"] = facts["end"].map(dates.last_day)
+    facts["known_by"] = facts["known_by"] if "known_by" in facts else ""
+    facts["known_day"] = facts["known_by"].map(dates.last_day)  # held no later than then
     _end_revoked_declarations(facts)
     return facts
 

@@ -23,6 +23,7 @@ class Field:
     pattern: str | None = None
     minimum: float | None = None
     maximum: float | None = None
+    derived: bool = False  # written by the build from other columns (`known_by`): a package may leave it out
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,8 @@ def descriptor(data_dir: Path = DATA_DIR) -> dict:
 def _field(spec: dict) -> Field:
     c = spec.get("constraints", {})
     return Field(spec["name"], spec.get("type", "string"), c.get("required", False), c.get("unique", False),
-                 tuple(c.get("enum", ())), c.get("pattern"), c.get("minimum"), c.get("maximum"))
+                 tuple(c.get("enum", ())), c.get("pattern"), c.get("minimum"), c.get("maximum"),
+                 spec.get("derived", False))
 
 
 @cache

@@ -118,8 +118,9 @@ def read_csv_text(text: str, file: str, resource: Resource, problems: list[Probl
                                         f"required column '{field.name}' is missing from the header; "
                                         f"expected columns: {', '.join(resource.columns)}"))
                 return empty
-            problems.append(Problem(file, 1, field.name, "", "missing-column",
-                                    f"optional column '{field.name}' is missing: read as empty", "warning"))
+            if not field.derived:
+                problems.append(Problem(file, 1, field.name, "", "missing-column",
+                                        f"optional column '{field.name}' is missing: read as empty", "warning"))
             frame[field.name] = ""
     extra = [c for c in frame.columns if c not in resource.columns and c != ROW]
     for name in extra:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from mapdata.atlas.schema import resources
 from mapdata.curation.columns import FACT_COLUMNS, PLACE_COLUMNS
+from mapdata.dates import first_day
 from mapdata.geo.admin1 import admin1_codes
 from mapdata.geo.gazetteer import Candidate, Gazetteer, gazetteer
 from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW
@@ -28,6 +29,7 @@ OTHER_NAMES_MAX = 60  # per place, in cities.csv's `other_names`: GeoNames' orde
 OTHER_NAMES_MAX_LENGTH = 40
 OTHER_NAMES_SEPARATOR = " | "
 OWN_GEONAMES_KINDS = ("municipality", "district")  # the other kinds are drawn at a seat and carry its geonames_id
+AS_OF = re.compile(r"as_of=(\d{4}(?:-\d{2}(?:-\d{2})?)?)")  # a list's or article's date, in a note
 _CODE = re.compile(r"^[A-Z]{1,4}$")  # airport codes and abbreviations among GeoNames' names: MUC, CGN, PRG
 
 
@@ -196,10 +198,12 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
     cities = placed.drop_duplicates("city_id").copy()
     cities["lat"], cities["lon"] = cities["lat"].round(5), cities["lon"].round(5)
     cities["other_names"] = _other_names(cities, placed.groupby("city_id")["key_place"].agg(list), gaz)
+    sources = read_curation(cur, "sources")
+    facts["known_by"] = known_by(facts, sources)
     tables = {
         "cities": cities,
         "networks": read_curation(cur, "networks"),
-        "sources": read_curation(cur, "sources"),
+        "sources": sources,
         "memberships": facts[facts["fact"] == "membership"].rename(columns={"date": "start"}),
         "declarations": facts[facts["fact"] == "declaration"],
         "policies": facts[facts["fact"] == "policy"].rename(columns={"date": "start"}),
@@ -213,6 +217,17 @@ def build(data_dir: Path = DATA_DIR, gaz: Gazetteer | None = None) -> dict[str, 
         counts[name] = len(out)
     counts["unplaced"] = len(unplaced)
     return counts
+
+
+def known_by(facts: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The earliest date at which a source held here states each fact: the earliest `as_of=` bound in its note,
+    else its source's publication date; at that precision, empty when neither is known. A bound, never the
+    decision date."""
+    dated = sources.drop_duplicates("source_id").set_index("source_id")["date"]
+    published = facts["source_id"].map(dated).fillna("")
+    bounds = facts["note"].str.findall(AS_OF)
+    return pd.Series([min(b, key=first_day) if b else p for b, p in zip(bounds, published)], index=facts.index,
+                     dtype=object)
 
 
 def _other_names(cities: pd.DataFrame, curated: pd.Series, gaz: Gazetteer) -> list[str]:

@@ -156,11 +156,11 @@ def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int
     sprites: dict[tuple, Image.Image] = {}
     clock = _Clock(view)
     for day in days or frame_days(playback, fps):
-        counts, shown = clock.counts(day, playback.show_undated), clock.shown(day, playback.show_undated)
+        counts, shown = clock.counts(day, playback.dates), clock.shown(day, playback.dates)
         img = base.copy()
         for i in order:
             if shown[i]:
-                fill, ring, dashed = data["colors"][rows[i][2]], rows[i][3], rows[i][5] < 0
+                fill, ring, dashed = data["colors"][rows[i][2]], rows[i][3], rows[i][5] < 0 and rows[i][9] < 0
                 key = (fill, ring, dashed)
                 if key not in sprites:
                     sprites[key] = _sprite(fill, data["colors"][ring] if ring >= 0 else None, radius, dashed)
@@ -168,8 +168,8 @@ def frames(view: View, atlas: Atlas, playback: Playback, *, size: tuple[int, int
                 img.paste(s, (int(xs[i]) - s.width // 2, int(ys[i]) - s.height // 2), s)
         label = day.isoformat() if day == playback.end_day else day.isoformat()[:7]
         lines = [(label, big), (counts.text(), mid)]
-        if counts.undated:
-            lines.append((counts.undated_note(playback.show_undated), small))
+        if counts.undated or counts.listed:
+            lines.append((counts.undated_note(playback.dates), small))
         tile = _tile(lines, pad)
         img.paste(tile, (pad, h - tile.height - pad))
         yield img

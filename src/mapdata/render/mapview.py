@@ -129,15 +129,21 @@ def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
             mask |= bit.get(n, 1 << (len(layer_nets) - 1) if layer_nets else 0)
         rows.append([round(rec["lat"], 4), round(rec["lon"], 4), fill, ring, text[rec["city_id"]],
                      day_number(rec["first_day"]), max(day_number(rec["last_day"]), 0), mask,
-                     country_index[rec["country_code"]]])
-    undated = sum(r[5] < 0 for r in rows)
+                     country_index[rec["country_code"]],
+                     day_number(rec["listed_day"]) if rec["date_basis"] == "listed" else -1])
+    listed = sum(r[5] < 0 <= r[9] for r in rows)
+    undated = sum(r[5] < 0 and r[9] < 0 for r in rows)
+    if listed:
+        legend.append({"label": "Pale: date unknown, listed by a source's date (shown from then)", "color": "#bbb",
+                       "pale": True})
     if undated:
-        legend.append({"label": "Dashed outline: date unknown", "color": "#fff", "hollow": True})
+        legend.append({"label": "Dashed outline: no date at all", "color": "#fff", "hollow": True})
     first = atlas.facts["start_day"].dropna()
     min_day = day_number(date(first.min().year, 1, 1)) if len(first) else day_number(date(1980, 1, 1))
     today = date.today()
     return {"places": rows, "colors": colors, "legend": legend, "legend_title": title, "layers": layers,
-            "countries": countries, "undated": undated, "min_day": min_day, "max_day": day_number(today),
+            "countries": countries, "undated": undated, "listed": listed, "min_day": min_day,
+            "max_day": day_number(today),
             "as_of": day_number(as_of or today), "basemap_url": BASEMAP_URL, "ids": list(places["city_id"])}
 
 

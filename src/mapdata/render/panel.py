@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from mapdata.atlas.model import Atlas
-from mapdata.dates import display
+from mapdata.dates import display, display_with_bound
 from mapdata.render.html import render
 
 
@@ -49,6 +49,15 @@ def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:
     return source_id, ""
 
 
+SOURCE_KINDS = {"list": "list", "press": "article", "document": "document", "web_page": "page",
+                "legal_text": "text"}  # 'listed by 2015 (date of the list)'
+
+
+def _when(atlas: Atlas, date_text: str, row: pd.Series) -> str:
+    kind = atlas.sources["kind"].get(row["source_id"], "") if "kind" in atlas.sources else ""
+    return display_with_bound(date_text, row.get("known_by", ""), SOURCE_KINDS.get(kind, "source"))
+
+
 def _sorted(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return frame.assign(_k=frame[column].replace("", "9999")).sort_values("_k", kind="stable")
 
@@ -64,7 +73,7 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
     for _, d in _sorted(atlas.declarations[atlas.declarations["city_id"] == city_id], "date").iterrows():
         named = d["label"] == "Other" and d["title"]  # a declaration no label fits goes by its own name
         detail.declarations.append(FactLine(
-            "declaration", d["title"] if named else d["label"], display(d["date"]), d["status"], d["outcome"],
+            "declaration", d["title"] if named else d["label"], _when(atlas, d["date"], d), d["status"], d["outcome"],
             " ".join(x for x in [d["title"] if not named else "", d["description"],
                                  f"(by the {d['body']})" if d["body"] else ""] if x),
             *_source(atlas, d["source_id"]), d["quote"], d["note"]))
@@ -72,13 +81,13 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
         net = atlas.networks.loc[m["network_id"]] if m["network_id"] in atlas.networks.index else None
         ended = f"until {display(m['end'])}" + (f" ({m['end_reason']})" if m["end_reason"] else "") if m["end"] else ""
         detail.memberships.append(FactLine(
-            "membership", net["name"] if net is not None else m["network_id"], display(m["start"]), m["status"],
+            "membership", net["name"] if net is not None else m["network_id"], _when(atlas, m["start"], m), m["status"],
             "adopted", ", ".join(x for x in [atlas.label("role", m["role"]), ended] if x),
             *_source(atlas, m["source_id"]), m["quote"], m["note"]))
     for _, pol in _sorted(atlas.policies[atlas.policies["city_id"] == city_id], "start").iterrows():
         group = atlas.label("policy_type", pol["policy_type"])
         detail.policies.setdefault(group, []).append(FactLine(
-            "policy", pol["title"], display(pol["start"]), pol["status"], pol["outcome"], pol["description"],
+            "policy", pol["title"], _when(atlas, pol["start"], pol), pol["status"], pol["outcome"], pol["description"],
             *_source(atlas, pol["source_id"]), pol["quote"], pol["note"]))
     return detail
 

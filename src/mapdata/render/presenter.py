@@ -20,9 +20,14 @@ from mapdata.atlas.schema import descriptor
 from mapdata.paths import DATA_DIR
 from mapdata.render.mapview import build_map, day_number, state_layer
 from mapdata.view.cite import describe_filters
-from mapdata.view.query import View
+from mapdata.view.query import DATE_BASES, View
+from mapdata.words import counted
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0)  # years per second, as the map's own speed menu
+# which places the timeline plays: on exact dates; also from the date of a source that lists them; also those
+# with no date at all (dashed, at every date)
+DATE_MODES = {"exact": "Exact dates only", "listed": "Exact dates and “listed by” dates",
+              "all": "Everything (no date: dashed, at every date)"}
 @dataclass(frozen=True)
 class Playback:
     """What the timeline plays: from the start of one year to the end of another, at a speed in years a second."""
@@ -32,7 +37,7 @@ class Playback:
     speed: float = 1.0
     autoplay: bool = True
     loop: bool = False
-    show_undated: bool = False
+    dates: str = "listed"  # a key of DATE_MODES: which places play
 
     @property
     def start_day(self) -> date:
@@ -51,23 +56,27 @@ def year_span(atlas: Atlas) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Counts:
-    """What the map's counter says on a day."""
+    """What the map's counter says on a day, and what the view's places stand on."""
 
     places: int
     networks: int
     countries: int
-    undated: int  # places whose date is unknown (shown dashed, or left out)
+    listed: int = 0  # places with no exact date, listed by a source's date (shown from then, pale)
+    undated: int = 0  # places with no date at all (shown dashed, or left out)
 
     def text(self) -> str:
-        def n(k: int, one: str, many: str) -> str:
-            return f"{k:,} {one if k == 1 else many}"
-        return " · ".join([n(self.places, "place", "places"), n(self.networks, "network", "networks"),
-                           n(self.countries, "country", "countries")])
+        return " · ".join([counted(self.places, "place"), counted(self.networks, "network"),
+                           counted(self.countries, "country", "countries")])
 
-    def undated_note(self, shown: bool) -> str:
-        """'829 with date unknown: not shown' (empty when every place is dated)."""
-        return (f"{self.undated:,} with date unknown: {'dashed outline' if shown else 'not shown'}"
-                if self.undated else "")
+    def undated_note(self, dates: str) -> str:
+        """'120 listed by a source's date (pale) · 600 with no date: not shown' (empty when all are dated)."""
+        parts = []
+        if self.listed:
+            parts.append(f"{self.listed:,} {DATE_BASES['listed']}" + (": not shown" if dates == "exact" else " (pale)"))
+        if self.undated:
+            parts.append(f"{self.undated:,} {DATE_BASES['none']}" + (": dashed outline" if dates == "all"
+                                                                       else ": not shown"))
+        return " · ".join(parts)
 
 
 _UNKNOWN = np.iinfo(np.int64).min
@@ -77,10 +86,12 @@ def _ordinals(days) -> np.ndarray:
     return np.array([d.toordinal() if isinstance(d, date) else _UNKNOWN for d in days], dtype=np.int64)
 
 
-def _running(start: np.ndarray, end: np.ndarray, day: date, show_undated: bool) -> np.ndarray:
-    """Which rows run on a day: started by then (or undated, when shown) and not ended before."""
+def _running(start: np.ndarray, listed: np.ndarray, end: np.ndarray, day: date, dates: str) -> np.ndarray:
+    """Which rows run on a day: started by then (exact date), or listed by then (unless exact dates only), or
+    with no date at all (with everything); and not ended before."""
     n = day.toordinal()
-    started = np.where(start == _UNKNOWN, show_undated, start <= n)
+    started = np.where(start != _UNKNOWN, start <= n,
+                       np.where(listed != _UNKNOWN, (dates != "exact") & (listed <= n), dates == "all"))
     return started & ~((end != _UNKNOWN) & (end < n))
 
 
@@ -89,29 +100,31 @@ class _Clock:
 
     def __init__(self, view: View):
         p, members = view.places, view.facts[view.facts["fact"] == "membership"]
-        self.first, self.last = _ordinals(p["first_day"]), _ordinals(p["last_day"])
-        self.start, self.end = _ordinals(members["start_day"]), _ordinals(members["end_day"])
+        self.first, self.listed, self.last = (_ordinals(p[c]) for c in ("first_day", "listed_day", "last_day"))
+        self.start, self.known, self.end = (_ordinals(members[c]) for c in ("start_day", "known_day", "end_day"))
         self.country, self.network = p["country_code"].to_numpy(), members["what"].to_numpy()
+        self.bases = view.date_bases()
 
-    def shown(self, day: date, show_undated: bool) -> np.ndarray:
-        return _running(self.first, self.last, day, show_undated)
+    def shown(self, day: date, dates: str) -> np.ndarray:
+        return _running(self.first, self.listed, self.last, day, dates)
 
-    def counts(self, day: date, show_undated: bool) -> Counts:
-        shown = self.shown(day, show_undated)
-        running = _running(self.start, self.end, day, show_undated)
+    def counts(self, day: date, dates: str) -> Counts:
+        shown = self.shown(day, dates)
+        running = _running(self.start, self.known, self.end, day, dates)
         return Counts(int(shown.sum()), len(set(self.network[running])), len(set(self.country[shown])),
-                      int((self.first == _UNKNOWN).sum()))
+                      self.bases["listed"], self.bases["none"])
 
 
-def counts_at(view: View, day: date, show_undated: bool = False) -> Counts:
+def counts_at(view: View, day: date, dates: str = "listed") -> Counts:
     """Places, networks and countries on the map on a day (the browser counter's numbers)."""
-    return _Clock(view).counts(day, show_undated)
+    return _Clock(view).counts(day, dates)
 
 
 def network_spans(view: View) -> list[list[list[int]]]:
-    """Per network, the [start, end] day numbers of its memberships in the view (-1: unknown or open)."""
+    """Per network, the [start, end, listed by] day numbers of its memberships in the view (-1: unknown or open)."""
     members = view.facts[view.facts["fact"] == "membership"]
-    return [[[day_number(s), day_number(e)] for s, e in zip(g["start_day"], g["end_day"])]
+    return [[[day_number(s), day_number(e), day_number(k)] for s, e, k in zip(g["start_day"], g["end_day"],
+                                                                              g["known_day"])]
             for _, g in members.groupby("what")]
 
 
@@ -133,7 +146,7 @@ class PresenterSettings(MacroElement):
 def _playback_options(playback: Playback) -> dict:
     return {"start_day": day_number(playback.start_day), "end_day": day_number(playback.end_day),
             "speed": playback.speed, "loop": playback.loop, "autoplay": playback.autoplay,
-            "show_undated": playback.show_undated}
+            "dates": playback.dates}
 
 
 def presenter_map(view: View, atlas: Atlas, playback: Playback | None = None, *, cluster: bool = False,
@@ -152,10 +165,10 @@ def presenter_map(view: View, atlas: Atlas, playback: Playback | None = None, *,
 
 
 def step_layer(view: View, day: date, place: str | None, *, precision: str = "day",
-               show_undated: bool = False) -> folium.FeatureGroup:
+               dates: str = "listed") -> folium.FeatureGroup:
     """The date, selection and label of a story step, pushed into a drawn map (`st_folium(feature_group_to_add=)`)."""
     group = state_layer(view, day, place)
-    PresenterSettings({"label": precision, "show_undated": show_undated, "day": day_number(day)}).add_to(group)
+    PresenterSettings({"label": precision, "dates": dates, "day": day_number(day)}).add_to(group)
     return group
 
 

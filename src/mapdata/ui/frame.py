@@ -9,7 +9,7 @@ from mapdata.atlas.model import Atlas
 from mapdata.atlas.schema import descriptor
 from mapdata.paths import DATA_DIR
 from mapdata.render.css import style
-from mapdata.view.query import View
+from mapdata.view.query import DATE_BASES, View
 from mapdata.words import counted
 
 
@@ -31,8 +31,9 @@ def summary_line(view: View, day: date) -> str:
     """'N places in M countries · as of DATE'."""
     shown = view.visible_on(day)
     n, m = len(shown), shown["country_code"].nunique()
-    undated = int(shown["first_day"].isna().sum())
-    tail = f" ({undated} with date unknown)" if undated else ""
+    bases = view.date_bases(shown)
+    tail = (" (" + ", ".join(f"{n:,} {DATE_BASES[b]}" for b, n in bases.items() if n) + ")"
+            if bases["exact"] < n else "")
     return f"{bold(counted(n, 'place'))} in {bold(counted(m, 'country', 'countries'))}{tail} · as of {day.isoformat()}"
 
 

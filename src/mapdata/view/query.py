@@ -11,6 +11,9 @@ from mapdata.atlas.model import Atlas
 from mapdata.text import fold
 
 COLOR_MODES = ("network", "year", "policy")
+# what a place's place on the timeline stands on: its earliest exact date, the date of a source that lists it
+# (a bound: it held no later than then), or nothing
+DATE_BASES = {"exact": "on exact dates", "listed": "listed by a source's date", "none": "with no date"}
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,21 @@ class View:
     facts: pd.DataFrame
 
     def visible_on(self, day: date | None) -> pd.DataFrame:
-        """Places on the map at a date: first fact on or before it (or undated), not ended before it."""
+        """Places on the map at a date: first dated fact on or before it, else listed by then (the date of the
+        source that lists it), else always (date unknown, counted apart); not ended before it."""
         if day is None:
             return self.places
         p = self.places
-        started = p["first_day"].isna() | (p["first_day"] <= day)
+        exact, listed = p["first_day"].notna(), p["listed_day"].notna()
+        started = ((exact & (p["first_day"] <= day)) | (~exact & listed & (p["listed_day"] <= day))
+                   | (~exact & ~listed))
         ended = p["last_day"].notna() & (p["last_day"] < day)
         return p[started & ~ended]
+
+    def date_bases(self, places: pd.DataFrame | None = None) -> dict[str, int]:
+        """How many of the places (the view's, by default) stand on exact dates, on list dates, on nothing."""
+        basis = (self.places if places is None else places)["date_basis"].value_counts()
+        return {b: int(basis.get(b, 0)) for b in DATE_BASES}
 
     def shown_places(self) -> pd.DataFrame:
         """What the view shows: the places on the map at its 'as of' date (today when none)."""
@@ -113,6 +124,11 @@ def select(atlas: Atlas, state: FilterState) -> View:
     summary["last_day"] = summary["last_day"].where(~summary.index.isin(open_ended), None)
     summary["first_day"] = first["start_day"].reindex(summary.index)
     summary["first_date"] = first["start"].reindex(summary.index).fillna("")
+    bounded = facts[facts["known_day"].notna()].sort_values("known_day").drop_duplicates("city_id")
+    summary["listed_day"] = bounded.set_index("city_id")["known_day"].reindex(summary.index)
+    summary["listed_by"] = bounded.set_index("city_id")["known_by"].reindex(summary.index).fillna("")
+    summary["date_basis"] = np.where(summary["first_day"].notna(), "exact",
+                                     np.where(summary["listed_day"].notna(), "listed", "none"))
     places = atlas.places.drop(columns="geometry").join(summary, how="inner")
     places["first_year"] = places["first_day"].map(lambda d: d.year if isinstance(d, date) else None)
     return View(state, places.sort_values(["country_code", "name"]), facts)

@@ -49,7 +49,12 @@ class Step:
     zoom: int | None = None
     place: str | None = None
     note: str = ""
-    undated: bool = False  # also show places whose date is unknown (dashed), as they stand today
+    undated: bool = False  # also show places with no date at all (dashed), as they stand today
+
+    @property
+    def dates(self) -> str:
+        """Which places the step shows: listed-by dates always, no date at all when `undated` (presenter modes)."""
+        return "all" if self.undated else "listed"
 
     @property
     def precision(self) -> str:
