@@ -259,7 +259,8 @@ _DATE_TO_NOTE = {
     ("list_icorn_cities.csv", "Stavanger", "2006-06"):
         "date of the network's founding meeting in Stavanger, not of Stavanger's membership",
     ("list_solidarity_cities_eurocities.csv", "Athens", "2016-10-17"):
-        "launch date of the initiative at the EUROCITIES Social Affairs Forum, not the date Athens joined or founded it",
+        "launch date of the initiative at the EUROCITIES Social Affairs Forum, not the date Athens joined or "
+        "founded it",
     ("list_city_of_sanctuary_uk.csv", "Sheffield", "2007"):
         "year worked out from 'In 2017, the Council passed another support motion to mark 10 years' (2017 minus 10), "
         "not a date the page gives",
