@@ -30,6 +30,12 @@ class Atlas:
     facts: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
 
+    def source_ref(self, source_id: str) -> tuple[str, str]:
+        """A source's title and address by id (the id itself, and no address, for an unknown one)."""
+        if source_id in self.sources.index:
+            return self.sources.at[source_id, "title"], self.sources.at[source_id, "url"]
+        return source_id, ""
+
     def label(self, vocabulary: str, term: str) -> str:
         """A vocabulary term for people ('health_care' -> 'Health care')."""
         return self._labels.get((vocabulary, term), term)

@@ -42,13 +42,6 @@ class PlaceDetail:
     policies: dict[str, list[FactLine]] = field(default_factory=dict)
 
 
-def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:
-    if source_id in atlas.sources.index:
-        src = atlas.sources.loc[source_id]
-        return src["title"], src["url"]
-    return source_id, ""
-
-
 SOURCE_KINDS = {"list": "list", "press": "article", "document": "document", "web_page": "page",
                 "legal_text": "text"}  # 'listed by 2015 (date of the list)'
 
@@ -76,19 +69,19 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
             "declaration", d["title"] if named else d["label"], _when(atlas, d["date"], d), d["status"], d["outcome"],
             " ".join(x for x in [d["title"] if not named else "", d["description"],
                                  f"(by the {d['body']})" if d["body"] else ""] if x),
-            *_source(atlas, d["source_id"]), d["quote"], d["note"]))
+            *atlas.source_ref(d["source_id"]), d["quote"], d["note"]))
     for _, m in _sorted(atlas.memberships[atlas.memberships["city_id"] == city_id], "start").iterrows():
         net = atlas.networks.loc[m["network_id"]] if m["network_id"] in atlas.networks.index else None
         ended = f"until {display(m['end'])}" + (f" ({m['end_reason']})" if m["end_reason"] else "") if m["end"] else ""
         detail.memberships.append(FactLine(
             "membership", net["name"] if net is not None else m["network_id"], _when(atlas, m["start"], m), m["status"],
             "adopted", ", ".join(x for x in [atlas.label("role", m["role"]), ended] if x),
-            *_source(atlas, m["source_id"]), m["quote"], m["note"]))
+            *atlas.source_ref(m["source_id"]), m["quote"], m["note"]))
     for _, pol in _sorted(atlas.policies[atlas.policies["city_id"] == city_id], "start").iterrows():
         group = atlas.label("policy_type", pol["policy_type"])
         detail.policies.setdefault(group, []).append(FactLine(
             "policy", pol["title"], _when(atlas, pol["start"], pol), pol["status"], pol["outcome"], pol["description"],
-            *_source(atlas, pol["source_id"]), pol["quote"], pol["note"]))
+            *atlas.source_ref(pol["source_id"]), pol["quote"], pol["note"]))
     return detail
 
 

@@ -233,12 +233,6 @@ def undated_text(facts: pd.DataFrame) -> str:
     return f"{counted(len(undated), 'fact')} without a date ({parts})"
 
 
-def _source(atlas: Atlas, source_id: str) -> tuple[str, str]:
-    if source_id in atlas.sources.index:
-        return atlas.sources.at[source_id, "title"], atlas.sources.at[source_id, "url"]
-    return source_id, ""
-
-
 def milestones(view: View, atlas: Atlas, kind: str = "declaration") -> tuple[Milestone | None, Milestone | None]:
     """The first and the latest dated fact of a kind in the view (None when there is none)."""
     f = view.facts[(view.facts["fact"] == kind) & view.facts["start_day"].notna()]
@@ -249,7 +243,7 @@ def milestones(view: View, atlas: Atlas, kind: str = "declaration") -> tuple[Mil
     def record(row) -> Milestone:
         return Milestone(row["city_id"], atlas.places.at[row["city_id"], "name"],
                          term_label(atlas, _FACET_OF[kind], row["what"]), row["start"],
-                         *_source(atlas, row["source_id"]))
+                         *atlas.source_ref(row["source_id"]))
 
     return record(f.iloc[0]), record(f.iloc[-1])
 
@@ -265,7 +259,7 @@ def network_card(atlas: Atlas, network_id: str) -> NetworkCard | None:
     names = tuple(sorted(atlas.places.loc[ids, "name"], key=str.casefold))
     return NetworkCard(network_id, n["name"], n["short_name"], atlas.label("network_kind", n["kind"]),
                        n["scope"].capitalize(), display(n["founded"]), n["description"], n["url"],
-                       *(_source(atlas, n["source_id"]) if n["source_id"] else ("", "")), names)
+                       *(atlas.source_ref(n["source_id"]) if n["source_id"] else ("", "")), names)
 
 
 def overlap(view: View, atlas: Atlas, network_id: str) -> list[Overlap]:
