@@ -45,8 +45,8 @@ def test_timeline_counts_dated_and_undated_facts(atlas, everything):
     bases = everything.date_bases()
     assert _metrics(at) == {"Places": f"{len(everything.places):,}", "Dated facts": f"{dated:,}",
                             "Facts without a date": f"{len(everything.facts) - dated:,}",
-                            "On exact dates": f"{bases['exact']:,}", "Listed by a source's date": f"{bases['listed']:,}",
-                            "With no date": f"{bases['none']:,}"}
+                            "On exact dates": f"{bases['exact']:,}",
+                            "Listed by a source's date": f"{bases['listed']:,}", "With no date": f"{bases['none']:,}"}
     assert sum(bases.values()) == len(everything.places)
     assert ({"Networks: places that joined", "Declarations per year, by country", "Places"}
             <= {h.value for h in at.subheader})

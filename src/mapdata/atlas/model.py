@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -107,7 +108,8 @@ def _facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     facts["start_day"] = facts["start"].map(dates.first_day)
     facts["end_day"] = facts["end"].map(dates.last_day)
     facts["known_by"] = facts["known_by"] if "known_by" in facts else ""
-    facts["known_day"] = facts["known_by"].map(dates.last_day)  # held no later than then
+    today = date.today()  # a source held here was published by today: "listed by 2026" holds today already
+    facts["known_day"] = facts["known_by"].map(lambda k: min(d, today) if (d := dates.last_day(k)) else None)
     _end_revoked_declarations(facts)
     return facts
 
