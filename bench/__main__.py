@@ -1,4 +1,4 @@
 """`python -m bench`: see bench/run.py."""
-from mapdata.run import main
+from .run import main
 
 main()

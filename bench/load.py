@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from mapdata import browser as b
-from mapdata.run import BUNDLED, RESULTS, _free_port, dataset, environment, scenario
+from . import browser as b
+from .run import BUNDLED, RESULTS, _free_port, dataset, environment, scenario
 
 ACTION_TIMEOUT_MS = int(os.environ.get("BENCH_ACTION_TIMEOUT_S", 300)) * 1000  # slower: a timeout, not an error
 OTHER_PAGES = ["Places", "Countries", "Timeline"]  # link text = page heading

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mapdata import browser as b
+from . import browser as b
 
 ROOT = b.ROOT
 RESULTS = ROOT / "bench" / "results"
@@ -240,7 +240,7 @@ def main(argv=None) -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `finally` stops the servers started
     sizes = ["bundled", "1000"] if args.quick else [s.strip() for s in args.sizes.split(",") if s.strip()]
     runs = 2 if args.quick else args.runs
-    from mapdata.report import write
+    from .report import write
     results = {"environment": environment(), "runs": runs, "sizes": {}}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for size in sizes:
