@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from helpers import ROOT
 from mapdata import load_atlas, upload
+from mapdata.atlas.problems import ROW
+from mapdata.atlas.read import decode, read_csv_text
 from mapdata.atlas.schema import resources
-from mapdata.atlas.validate import ROW, decode, read_csv_text
 
 
 def fuzz(examples: int) -> settings:
@@ -173,7 +174,7 @@ def test_every_row_of_a_fuzzed_table_is_loaded_as_written_or_reported(case, newl
 def test_extreme_values_never_load_a_place_off_the_earth(case):
     """Read and checked alone (fast, so many more cases): no exception, and every accepted coordinate is finite
     and on the globe."""
-    from mapdata.atlas.validate import check_table
+    from mapdata.atlas.checks import check_table
     table, header, rows = case
     problems = []
     frame = read_csv_text(decode(_csv(header, rows), RES[table].path, problems), RES[table].path, RES[table], problems)

@@ -10,8 +10,10 @@ import geopandas as gpd
 import pandas as pd
 
 from mapdata import dates
+from mapdata.atlas.checks import check_references, check_table
+from mapdata.atlas.problems import ROW, Problem
+from mapdata.atlas.read import read_table
 from mapdata.atlas.schema import resources
-from mapdata.atlas.validate import ROW, Problem, check_references, check_table, read_table
 from mapdata.geo.countries import country_name, is_near_country
 from mapdata.paths import DATA_DIR
 from mapdata.text import fold

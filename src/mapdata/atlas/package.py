@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from mapdata.atlas.model import Atlas
+from mapdata.atlas.problems import problems_frame
 from mapdata.atlas.schema import descriptor, resources
-from mapdata.atlas.validate import problems_frame
 from mapdata.paths import CURATION, DATA_DIR, GEOCODE_REVIEW
 
 

@@ -13,7 +13,8 @@ from typing import Callable
 
 import pandas as pd
 
-from mapdata.atlas.validate import Problem, decode
+from mapdata.atlas.problems import Problem
+from mapdata.atlas.read import decode
 
 MAX_MB = 5
 MAX_BYTES = MAX_MB * 1024 * 1024

@@ -9,8 +9,8 @@ from typing import Callable
 import pandas as pd
 
 from mapdata.atlas.model import Atlas, load_atlas
+from mapdata.atlas.problems import Problem
 from mapdata.atlas.schema import resources, vocabulary
-from mapdata.atlas.validate import Problem
 from mapdata.dates import first_day, last_day
 from mapdata.geo.gazetteer import Gazetteer, gazetteer
 from mapdata.text import fold, slug

@@ -8,8 +8,8 @@ from datetime import date
 
 import pandas as pd
 
+from mapdata.atlas.problems import problems_frame
 from mapdata.atlas.schema import descriptor, resources
-from mapdata.atlas.validate import problems_frame
 from mapdata.paths import DATA_DIR
 from mapdata.upload.columns import TARGETS
 from mapdata.upload.records import UploadResult, _plain
