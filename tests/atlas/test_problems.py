@@ -17,8 +17,9 @@ def _types() -> set[str]:
                 if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Problem" and len(node.args) > 4
                         and isinstance(node.args[4], ast.Constant)):
                     found.add(node.args[4].value)
-                elif (isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2
-                      and isinstance(node.value.elts[0], ast.Constant) and isinstance(node.value.elts[1], ast.JoinedStr)):
+                elif (isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple)
+                      and len(node.value.elts) == 2 and isinstance(node.value.elts[0], ast.Constant)
+                      and isinstance(node.value.elts[1], ast.JoinedStr)):
                     found.add(node.value.elts[0].value)
     return found
 
