@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ import pytest
 
 from helpers import ROOT
 from mapdata.curation import columns, importers
+from mapdata.curation.importers import round2, round2_lists
 from mapdata.paths import LISTS_DIR
 
 CANDIDATES = LISTS_DIR
@@ -154,6 +156,7 @@ def test_no_date_is_invented(facts):
         for value in frame.to_numpy().ravel():
             given.update(re.findall(r"\b\d{4}(?:-\d{2}){0,2}\b", value))
     given.update(re.findall(r'"(\d{4}-\d{2}-\d{2})"', (CANDIDATES / importers.KEVINNBASS_FILE).read_text()))
+    given.update(row["date"] for row in round2_lists._SECOND_DATES)  # quoted from the stored page a list names
     dates = set(facts["date"]) - {""}
     assert dates <= given
     assert all(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d) for d in dates)
@@ -168,7 +171,7 @@ def test_inferred_dates_are_left_empty_and_unverified(facts):
 
 
 def test_iash_members_have_no_join_date(facts):
-    iash = facts[facts["network_id"] == "iash"]
+    iash = facts[(facts["network_id"] == "iash") & facts["note"].str.contains("network founded")]  # the seed file
     assert len(iash) == 36 and (iash["date"] == "").all()
     assert iash["note"].str.contains("network founded 2021-06-25").all()
     assert "Athens" in set(iash["place"]) and "Athen" not in set(iash["place"])
@@ -179,7 +182,10 @@ def test_iash_members_have_no_join_date(facts):
 
 def test_founders(facts):
     ssh = facts[(facts["network_id"] == "staedte-sicherer-haefen") & (facts["role"] == "founder")]
-    assert set(ssh[ssh["date"] != ""]["date"]) == {"2019-06-14"} and len(ssh[ssh["date"] != ""]) == 12
+    seed, signed = ssh[ssh["description"] == ""], ssh[ssh["description"].str.startswith("Potsdamer Erklärung")]
+    assert set(seed[seed["date"] != ""]["date"]) == {"2019-06-14"} and len(seed[seed["date"] != ""]) == 12
+    # the Potsdamer Erklärung's first signatories (list2): published 2019-06-03, not the founding of 2019-06-14
+    assert set(signed["date"]) == {"2019-06-03"} and len(signed) == 8
     anvita = facts[(facts["network_id"] == "anvita") & (facts["role"] == "founder")]
     assert len(anvita) == 9 and set(anvita["date"]) == {"2018-09-26"}
 
@@ -234,6 +240,7 @@ def test_quote_from_page_excerpt(facts):
 
 
 def test_kevinnbass_policies(facts):
+    facts = facts[facts["note"].str.contains("via kevinnbass dataset", regex=False)]  # the round 2 lists add others
     california = _rows(facts, "California", fact="policy").iloc[0]
     assert (california["kind"], california["policy_type"], california["date"]) == (
         "state", "non_cooperation_with_enforcement", "2018-01-01")
@@ -278,9 +285,12 @@ def test_columns_and_vocabularies(data):
 
 def test_every_source_and_network_resolves(data):
     sources = set(data["sources"]["source_id"])
-    assert set(data["facts"]["source_id"]) <= sources
+    held = set(pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in CURATION.glob("sources_*.csv")
+                          if p.name != "sources_candidates.csv"])["source_id"])  # cited by id, not repeated
+    assert set(data["facts"]["source_id"]) <= sources | held
     assert set(data["networks"]["source_id"]) - {""} <= sources
-    core = pd.read_csv(CURATION / "networks_core.csv", dtype=str, keep_default_na=False)
+    core = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in CURATION.glob("networks_*.csv")
+                      if p.name != "networks_candidates.csv"])  # networks_core.csv, networks_seeds.csv
     networks = set(core["network_id"]) | set(data["networks"]["network_id"])
     assert set(data["facts"]["network_id"]) - {""} <= networks
     assert not set(data["networks"]["network_id"]) & set(core["network_id"])
@@ -319,3 +329,160 @@ def test_write_candidates(tmp_path):
     for key in ("facts", "sources", "places", "networks"):
         written = pd.read_csv(tmp_path / f"{key}_candidates.csv", dtype=str, keep_default_na=False)
         assert len(written) == counts[key] > 0
+
+
+# --- round 2 lists (list2_*.csv) -------------------------------------------------------------------------
+
+
+ROUND2 = sorted(p.name for p in CANDIDATES.glob("list2_*.csv"))
+
+
+def _list2(name: str) -> pd.DataFrame:
+    return pd.read_csv(CANDIDATES / name, dtype=str, keep_default_na=False)
+
+
+def _cited(data, name: str) -> pd.DataFrame:
+    """The facts of the list `name`: citing one of its URLs, described by one of its labels."""
+    rows = _list2(name)
+    urls = set(rows["source_url"].str.strip())
+    ids = set(data["sources"].loc[data["sources"]["url"].isin(urls), "source_id"])
+    facts = data["facts"]
+    return facts[facts["source_id"].isin(ids | {round2_lists._HELD.get(u) for u in urls} - {None})
+                 & facts["description"].isin(rows["network_or_label"])]
+
+
+def test_every_round2_list_has_an_importer_and_imports_without_warning():
+    assert len(ROUND2) == 15 and set(ROUND2) <= set(importers.IMPORTERS)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        importers.import_candidates(CANDIDATES)
+
+
+def test_every_round2_row_is_cited_by_a_fact_of_its_url(data):
+    cited = set(data["sources"].loc[data["sources"]["source_id"].isin(data["facts"]["source_id"]), "url"])
+    for name in ROUND2:
+        rows = _list2(name)
+        rows = rows[~rows["network_or_label"].str.startswith("NOT immigration")]
+        missing = set(rows["source_url"].str.strip()) - cited - set(round2_lists._HELD)
+        assert not missing, (name, missing)
+
+
+def test_a_quote_is_carried_and_a_missing_quote_says_so(facts):
+    braunschweig = _rows(facts, "Braunschweig", label="Safe Harbour", date="2018-12-18").iloc[0]
+    assert braunschweig["quote"] == "Mit einem Ratsbeschluss vom 18.12.2018 hat sich die Stadt Braunschweig zum " \
+                                    "'Sicheren Hafen' erklärt."
+    assert "quote=" not in braunschweig["note"]
+    gevelsberg = _rows(facts, "Gevelsberg").iloc[0]  # quote_unavailable
+    assert gevelsberg["quote"] == "" and "not a verified quote" in gevelsberg["note"]
+    valdez = _rows(facts, "Dallas County", network_id="tx-governor-letter-2015").iloc[0]  # double quotes inside
+    assert valdez["quote"].endswith('into a "sanctuary city."')
+
+
+def test_an_as_of_stays_in_the_note_never_the_date(facts):
+    neumuenster = _rows(facts, "Neumünster", label="Safe Harbour").iloc[0]
+    assert neumuenster["date"] == "" and "as_of=2020-11-11" in neumuenster["note"]
+    letters = facts[facts["description"].str.startswith("Willing to Admit – mayors' joint letter")]
+    assert len(letters) == 3 and (letters["date"] == "").all() and letters["note"].str.contains("as_of=2018-07").all()
+
+
+def test_a_derived_date_is_kept_only_with_the_quotes_pinning_words(facts):
+    rostock = _rows(facts, "Rostock", label="Willing to Admit", date="2018-09-05").iloc[0]  # 'am Mittwochabend'
+    assert "date derived from the article's date (am Mittwochabend)" in rostock["note"]
+    fuerth = _rows(facts, "Fürth", label="Safe Harbour").iloc[0]  # derived_date=2019 from 'im letzten Jahr'
+    assert fuerth["date"] == "" and "as_of=2019 (the file's derived date" in fuerth["note"]
+    boulder = _rows(facts, "Boulder", label="Sanctuary City").iloc[0]  # DATE DERIVED, 'Tuesday night'
+    assert boulder["date"] == "2017-01-03" and "(Tuesday night)" in boulder["note"]
+    winnipeg = _rows(facts, "Winnipeg", outcome="rejected").iloc[0]  # DATE DERIVED; 'on Thursday' not in the quote
+    assert winnipeg["date"] == "" and "as_of=2017-02-02" in winnipeg["note"]
+    lingen = _rows(facts, "Lingen (Ems)", outcome="adopted").iloc[0]  # reckoned from another page's date
+    assert lingen["date"] == ""
+
+
+def test_every_pinned_date_is_a_rows_and_its_words_are_in_its_quote():
+    for (name, place, date), words in round2._PINNED.items():
+        rows = _list2(name)
+        rows = rows[(rows["name"] == place) | (place == "*")]
+        rows = rows[(rows["date"] == date) | rows["note"].str.contains(f"derived_date={date}", regex=False)]
+        quotes = rows["note"].str.extract(r'quote="(.*?)"(?=\s*(?:;|$))')[0].fillna("")
+        assert quotes.str.contains(words, regex=False).any(), (name, place, date, words)
+
+
+def test_rejections_proposals_and_exits_are_never_adopted(facts):
+    for name in ROUND2:
+        for row in _list2(name).itertuples():
+            label, rows = row.network_or_label, facts[facts["description"] == row.network_or_label]
+            if re.search(r"\((?:rejected|not adopted)\)|^not adopted|^declined|join rejected", label):
+                assert set(rows["outcome"]) == {"rejected"}, label
+            if "(proposed)" in label:
+                assert set(rows["outcome"]) == {"proposed"}, label
+    assert _rows(facts, "Drensteinfurt")["outcome"].tolist() == ["rejected"]
+    assert _rows(facts, "Enköping")[["label", "outcome"]].values.tolist() == [["City of Refuge", "rejected"]]
+    jena = _rows(facts, "Jena", fact="declaration", label="Other").iloc[0]  # join ruled unlawful
+    assert jena["outcome"] == "revoked" and jena["status"] == "unverified"
+
+
+def test_an_icorn_exit_ends_the_membership(facts):
+    sigtuna = _rows(facts, "Sigtuna", network_id="icorn").iloc[0]
+    assert (sigtuna["date"], sigtuna["end"], sigtuna["end_reason"]) == ("", "2021-09-06", "left")
+    copenhagen = _rows(facts, "København", network_id="icorn")
+    assert sorted(copenhagen["end"]) == ["", "2014-12"]  # left in December 2014, rejoined later
+    assert _rows(facts, "Odense", network_id="icorn")["end_reason"].tolist() == ["left"]  # left, date not given
+
+
+def test_a_hostile_designation_is_a_designation_membership(data, facts):
+    hostile = _cited(data, "list2_us_hostile_designations.csv")
+    assert len(hostile) == 58 and set(hostile["fact"]) == {"membership"} and set(hostile["role"]) == {"designated"}
+    kinds = data["networks"].set_index("network_id")["kind"]
+    assert set(kinds[sorted(set(hostile["network_id"]))]) == {"designation"}
+    albany = _rows(facts, "Albany", network_id="us-doj-1373-letters-2017").iloc[0]
+    assert albany["date"] == "2017-11-15" and "(Wednesday)" in albany["note"]
+    boston = _rows(facts, "Boston", network_id="us-ice-ddor-2017").iloc[0]  # the reports were suspended
+    assert (boston["end"], boston["end_reason"]) == ("2017-04-13", "network_ended")
+    assert not ((facts["network_id"] == "us-doj-sanctuary-2025") & facts["source_id"].isin(hostile["source_id"])).any()
+
+
+def test_a_pre_emption_law_ends_the_texas_local_fact_and_is_a_gap_on_the_state(facts):
+    travis = _rows(facts, "Travis County", fact="policy").iloc[0]
+    assert (travis["date"], travis["end"], travis["end_reason"]) == ("2017-02-01", "2017-09-01", "revoked")
+    assert "SB 4" in travis["note"] and "radio.foxnews.com" in travis["note"]
+    texas = _rows(facts, "Texas")
+    assert set(texas["kind"]) == {"state"} and set(texas["outcome"]) == {"absent"}
+    assert "2017-09-01" in set(texas["date"])
+    austin = _rows(facts, "Austin", fact="policy", date="2018-06-14").iloc[0]  # adopted after SB 4: not ended
+    assert austin["end"] == ""
+    durham = _rows(facts, "Durham", fact="policy", end="2015-10-28")  # undated, in place when HB 318 passed
+    assert len(durham) == 1 and "HB 318" in durham.iloc[0]["note"]
+    assert _rows(facts, "Philadelphia", fact="policy", date="2014-04")["end"].tolist() == ["2015-12"]  # own reversal
+
+
+def test_a_state_law_is_a_fact_on_the_state(data, facts):
+    laws = _cited(data, "list2_us_state_laws.csv")
+    assert len(laws) == 28 and set(laws["kind"]) == {"state"} and (laws["place"] == laws["admin1"]).all()
+    california = _rows(facts, "California", date="2017-10-05").iloc[0]
+    assert (california["kind"], california["title"]) == ("state", "SB 54 California Values Act")
+
+
+def test_a_homonymous_sanctuary_city_is_left_out(facts):
+    assert _rows(facts, "Saskatoon", date="2025-03-26").empty
+    assert _rows(facts, "Saskatoon")["description"].str.startswith("NOT immigration").sum() == 0
+
+
+def test_known_conflicts_keep_both_dates_with_their_sources(facts):
+    for place, where, dates in [
+        ("Stuttgart", dict(network_id="staedte-sicherer-haefen"), {"2020-04", "2021-10"}),
+        ("Chicago", dict(title="Welcoming City Ordinance amendment barring cooperation with ICE detainers",
+                         outcome="adopted"), {"2012", "2013-07"}),
+        ("Washington", dict(title="Executive Order 17-01"), {"2017-02-23", "2017-02-24"}),
+    ]:
+        rows = _rows(facts, place, **where)
+        rows = rows[rows["date"].isin(dates)]
+        assert set(rows["date"]) == dates and rows["source_id"].nunique() == 2, place
+    assert _rows(facts, "Chicago", date="2013-07")["status"].tolist() == ["unverified"]  # LOW CONFIDENCE
+
+
+def test_a_repeated_fact_adds_no_row_and_a_held_source_is_cited_by_its_id(data, facts):
+    hagen = _rows(facts, "Hagen", network_id="staedte-sicherer-haefen", date="2020-02-13")
+    assert len(hagen) == 1  # in both the decisions list and the Bündnis list, one frnrw page
+    chicago = _rows(facts, "Chicago", date="2012")
+    assert chicago["source_id"].tolist() == ["chicago-r-2015-welcoming-city"]
+    assert not data["sources"]["url"].isin(round2_lists._HELD).any()

@@ -35,12 +35,18 @@ class _Collector:
         self._sources: dict[str, _Source] = {}
         self._places: dict[tuple, dict] = {}
         self._row_titles: list[str] = []
+        self._held: dict[str, str] = {}  # URL -> source_id of a source another curation file already holds
 
     def cite(self, url: str, title: str, kind: str = "", **fixed: str) -> str:
         """Register a source by URL and return the URL (replaced by the slug at the end)."""
         source = self._sources.setdefault(url, _Source(kind or _source_kind(url)))
         source.titles.append(title)
         source.fixed.update(fixed)
+        return url
+
+    def refer(self, url: str, source_id: str) -> str:
+        """Cite a source another curation file already holds (by its `source_id`): no second row for its URL."""
+        self._held[url] = source_id
         return url
 
     def add(self, row_title: str = "", **values: str) -> None:
@@ -65,9 +71,10 @@ class _Collector:
         slugs = self._source_rows()
         facts = pd.DataFrame(self.facts, columns=FACT_COLUMNS)
         for i, (url, row_title) in enumerate(zip(facts["source_id"], self._row_titles)):
-            if row_title and row_title != slugs[url]["title"]:
+            if row_title and url in slugs and row_title != slugs[url]["title"]:
                 facts.loc[i, "note"] = _join(facts.loc[i, "note"], f"page version: {row_title}")
-        facts["source_id"] = facts["source_id"].map(lambda url: slugs[url]["source_id"])
+        facts["source_id"] = facts["source_id"].map(lambda url: slugs[url]["source_id"] if url in slugs
+                                                    else self._held[url])
         for fact in facts.itertuples():
             self._seat_row(fact.place, fact.country_code, fact.admin1, fact.kind)
         networks = pd.DataFrame(self.networks, columns=NETWORK_COLUMNS)

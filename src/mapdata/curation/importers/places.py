@@ -22,6 +22,23 @@ _RENAMES = {
     ("DE", "Halle a. d. Saale"): "Halle (Saale)",
     ("DE", "Herford (Hanseatic City of Herford)"): "Herford",
     ("GB", "Brighton and Hove"): "Brighton",  # the city of Brighton and Hove: one place with GeoNames' Brighton
+    # round 2 (list2_*.csv)
+    ("US", "Washington, D.C."): "District of Columbia",  # the District is the City of Washington: one place
+    ("US", "Washington County (Oregon)"): "Washington County",
+    ("US", "Rhode Island (State Police)"): "Rhode Island",  # a state agency: a fact on the state
+    ("US", "Rhode Island (Department of Corrections)"): "Rhode Island",
+    ("GB", "Lewisham (London)"): "Lewisham",
+    ("GB", "Oxfordshire County Council"): "Oxfordshire",
+    ("GB", "London (Greater London Authority)"): "Greater London",
+    ("ES", "San Sebastián / Donostia"): "San Sebastián",
+    ("SE", "Region Jönköpings län (landsting)"): "Region Jönköpings län",
+    ("IT", "Regione Piemonte"): "Piemonte",
+    ("DE", "Friedberg (Hessen)"): "Friedberg",  # admin1 Hessen tells it from Friedberg (Bayern)
+}
+# Region names as a list prints them -> the name `mapdata.geo.admin1` knows (Viken, 2020-2023, was split again).
+_ADMIN_AREAS = {
+    ("NO", "Viken/Østfold"): "Østfold",
+    ("NO", "Viken/Akershus"): "Akershus",
 }
 # A county that is one government with its city (a consolidated city-county): rows naming the county are the
 # city's, one place (a list naming both gets one fact).
@@ -33,6 +50,7 @@ _ADMIN1 = {
     ("DE", "Münster"): "Nordrhein-Westfalen",
     ("DE", "Rottenburg"): "Baden-Württemberg",
     ("US", "Ithaca"): "New York",
+    ("GB", "Lewisham"): "England",  # the London borough, as the other lists name it
 }
 # Names that stay ambiguous after reading the file: kept, marked unverified.
 _AMBIGUOUS = {
@@ -77,8 +95,63 @@ _PLACES = {
     ("US", "Salt Lake County"): ("county", "Salt Lake City"),
     ("US", "Montgomery County"): ("county", "Rockville"),
     ("US", "Lucas County"): ("county", "Toledo"),
+    # round 2 (list2_*.csv)
+    ("DE", "Landkreis Kassel"): ("county", "Kassel"),
+    ("DE", "Kreis Unna"): ("county", "Unna"),
+    ("DE", "Landkreis Ebersberg"): ("county", "Ebersberg"),
+    ("DE", "Main-Taunus-Kreis"): ("county", "Hofheim am Taunus"),
+    ("DE", "Werra-Meißner-Kreis"): ("county", "Eschwege"),
+    ("DE", "Landkreis Darmstadt-Dieburg"): ("county", "Darmstadt"),
+    ("DE", "Kreis Groß-Gerau"): ("county", "Groß-Gerau"),
+    ("GB", "Oxfordshire"): ("county", "Oxford"),
+    ("GB", "North Devon"): ("district", "Barnstaple"),
+    ("GB", "Craven"): ("district", "Skipton"),
+    ("GB", "Calderdale"): ("district", "Halifax"),
+    ("GB", "Kirklees"): ("district", "Huddersfield"),
+    ("GB", "Merton"): ("district", "Morden"),  # GeoNames' 'Merton' is a village of 740
+    ("GB", "Greater London"): ("region", "London"),
+    ("NL", "Amsterdam Zuidoost"): ("district", "Amsterdam-Zuidoost"),
+    ("NL", "Westerveld"): ("", "Diever"),  # gemeenten named apart from their towns: drawn at the town hall's town
+    ("NL", "Steenwijkerland"): ("", "Steenwijk"),
+    ("NL", "Ooststellingwerf"): ("", "Oosterwolde"),
+    ("NL", "Smallingerland"): ("", "Drachten"),
+    ("NL", "Stichtse Vecht"): ("", "Maarssen"),
+    ("NL", "Utrechtse Heuvelrug"): ("", "Doorn"),
+    ("SE", "Region Jönköpings län"): ("region", "Jönköping"),
+    ("FR", "Métropole Rouen Normandie"): ("metropolitan_area", "Rouen"),
+    ("IT", "Piemonte"): ("region", "Turin"),
+    ("DK", "Fanø"): ("island", "Nordby"),
     **{("US", borough): ("district", borough) for borough in
        ("Manhattan", "Brooklyn", "The Bronx", "Queens", "Staten Island", "Van Nuys", "Northridge")},
+}
+# Counties whose name recurs in other states: (country, admin1, place) -> (kind, seat), as the seats in
+# data/curation/places_unverified_north_america.csv where that file has the county.
+_SEATS_IN_REGION = {
+    ("US", "Texas", "Travis County"): ("county", "Austin"),
+    ("US", "Texas", "Dallas County"): ("county", "Dallas"),
+    ("US", "Florida", "Miami-Dade County"): ("county", "Miami"),
+    ("US", "Florida", "Hillsborough County"): ("county", "Tampa"),
+    ("US", "Nevada", "Clark County"): ("county", "Las Vegas"),
+    ("US", "Wisconsin", "Milwaukee County"): ("county", "Milwaukee"),
+    ("US", "Louisiana", "Orleans Parish"): ("county", "New Orleans"),
+    ("US", "New Mexico", "Bernalillo County"): ("county", "Albuquerque"),
+    ("US", "New Mexico", "Rio Arriba County"): ("county", "Tierra Amarilla"),
+    ("US", "California", "Contra Costa County"): ("county", "Martinez"),
+    ("US", "California", "Monterey County"): ("county", "Salinas"),
+    ("US", "California", "Riverside County"): ("county", "Riverside"),
+    ("US", "California", "Sacramento County"): ("county", "Sacramento"),
+    ("US", "California", "Santa Clara County"): ("county", "San Jose"),
+    ("US", "California", "Sonoma County"): ("county", "Santa Rosa"),
+    ("US", "New Jersey", "Middlesex County"): ("county", "New Brunswick"),
+    ("US", "Oregon", "Multnomah County"): ("county", "Portland"),
+    ("US", "Oregon", "Washington County"): ("county", "Hillsboro"),
+    ("US", "Oregon", "Marion County"): ("county", "Salem"),
+    ("US", "Oregon", "Clackamas County"): ("county", "Oregon City"),
+    ("US", "Oregon", "Polk County"): ("county", "Dallas"),
+    ("US", "Georgia", "DeKalb County"): ("county", "Decatur"),
+    ("US", "Ohio", "Lake County"): ("county", "Painesville"),
+    ("US", "New York", "Tompkins County"): ("county", "Ithaca"),
+    ("US", "Washington", "King County"): ("county", "Seattle"),
 }
 _US_CAPITALS = {
     "Alabama": "Montgomery", "Alaska": "Juneau", "Arizona": "Phoenix", "Arkansas": "Little Rock",
