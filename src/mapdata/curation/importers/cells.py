@@ -9,7 +9,15 @@ from urllib.parse import urlsplit
 import pycountry
 
 from mapdata.curation.importers.places import _ADMIN1, _CH_CANTONS, _CONSOLIDATED, _PLACES, _RENAMES
-from mapdata.curation.importers.sources import _LIST_HOSTS, _MONTH, _MONTHS, _PRESS_HOSTS, _QUOTE, _UNVERIFIED
+from mapdata.curation.importers.sources import (
+    _LIST_HOSTS,
+    _MONTH,
+    _MONTHS,
+    _PRESS_HOSTS,
+    _QUOTE,
+    _STATED_DATES,
+    _UNVERIFIED,
+)
 
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 _STOPWORDS = frozenset(
@@ -79,14 +87,23 @@ def _iso(year: str, month: int | str | None = None, day: str | None = None) -> s
 
 
 def _url_date(url: str) -> str:
-    """Publication date in a URL path (/2020/11/23/, /20200416/, /2019-11-21-...), at its precision."""
+    """Publication date in a URL path (/2020/11/23/, /2018/3/26/, /2010/nov/12/, /20200416/, /2019-11-21-...,
+    /2019-04-17_...), at its precision: the site's own statement of the page's date."""
     path = urlsplit(url).path
-    for pattern in (r"/(\d{4})/(\d{2})/(\d{2})(?:/|$)", r"/(\d{4})(\d{2})(\d{2})(?:/|$)",
-                    r"/(\d{4})-(\d{2})-(\d{2})[-/]", r"/(\d{4})/(\d{2})(?:/|$)"):
+    for pattern in (r"/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)", r"/(\d{4})(\d{2})(\d{2})(?:/|$)",
+                    r"/(\d{4})-(\d{2})-(\d{2})[-/_]", r"/(\d{4})/(\d{2})(?:/|$)"):
         match = re.search(pattern, path)
         if match and (date := _iso(*match.groups())):
             return date
+    match = re.search(r"/(\d{4})/([a-z]{3})/(\d{1,2})(?:/|$)", path)
+    if match and match[2] in _MONTHS and (date := _iso(match[1], _MONTHS[match[2]], match[3])):
+        return date
     return ""
+
+
+def _stated_date(url: str, title: str = "") -> str:
+    """The date a held file gives a page: one stated for it (`_STATED_DATES`), else its URL's, else its title's."""
+    return _STATED_DATES.get(url, ("",))[0] or _url_date(url) or _title_date(title)
 
 
 def _title_date(title: str) -> str:

@@ -17,6 +17,7 @@ from mapdata.curation.importers.cells import (
     _url_date,
 )
 from mapdata.curation.importers.places import _PLACES, _US_CAPITALS
+from mapdata.curation.importers.sources import _STATED_DATES
 
 
 @dataclass
@@ -100,6 +101,8 @@ class _Collector:
         self.place(place=place, country_code=country, admin1=admin1, kind=known[0], **where)
 
     def _source_rows(self) -> dict[str, dict]:
+        """One row per URL: the commonest title, and the date the page's URL, that title or a held file states
+        for it (`_STATED_DATES`). The id keeps the year it was first made with (from the URL or titles only)."""
         rows: dict[str, dict] = {}
         taken: set[str] = set()
         for url, source in self._sources.items():
@@ -112,5 +115,18 @@ class _Collector:
             )
             row.update(source.fixed)
             row["source_id"] = _unique(row.get("source_id") or _source_slug(url, title, row["date"]), url, taken)
+            row["date"] = source.fixed.get("date") or _STATED_DATES.get(url, ("",))[0] or row["date"] \
+                or _title_date(title)
             rows[url] = row
+        self._bound_versions(rows)
         return rows
+
+    def _bound_versions(self, rows: dict[str, dict]) -> None:
+        """A fact read from a stored version of a page whose title carries another date than the page's row (the
+        ICORN homepage's 'news of 08 August 2014') is bounded by its version's date: `as_of=` in its note."""
+        for fact, row_title in zip(self.facts, self._row_titles):
+            row = rows.get(fact["source_id"])
+            version = _title_date(row_title) if row and row_title != row["title"] else ""
+            if version and not row["date"].startswith(version) and "as_of=" not in fact["note"]:
+                fact["note"] = _join(fact["note"], f"as_of={version} (the date of the stored version the row was "
+                                                   "read from, in its title)")

