@@ -1,8 +1,9 @@
 """The house rules of `src/mapdata`, read from the import statements (an AST walk, nothing imported).
 
-Data flows one way: ui → export → render → view → atlas → geo; the side entrances upload (→ atlas, geo) and
-curation (→ geo, atlas); the leaves (dates, text, paths, words) import no other part. Only `ui/` imports Streamlit,
-and the app (app.py, app_pages/) never reaches the curation toolchain.
+Data flows one way: ui → export → render → view → atlas → geo; the side entrances upload (→ atlas, geo),
+suggest (readers' suggestions: the store and its validation, → atlas, geo; ui imports it) and curation
+(→ geo, atlas); the leaves (dates, text, paths, words) import no other part. Only `ui/` imports Streamlit, and the app
+(app.py, app_pages/) never reaches the curation toolchain.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ MAY_IMPORT = {
     "export": {"render", "view", "atlas", "geo"},
     "upload": {"atlas", "geo"},
     "curation": {"atlas", "geo"},
-    "ui": {"export", "render", "view", "atlas", "geo", "upload"},
+    "suggest": {"atlas", "geo"},
+    "ui": {"export", "render", "view", "atlas", "geo", "upload", "suggest"},
 }
 
 
