@@ -58,6 +58,12 @@ UNDATED = {
     "vitryenmieux-vitry-ville-accueillante": (1, "'year not stated'"),
     "waz-staedtebuendnis-beraet-ueber": (1, "'page undated in excerpt'"),
     "welcomingamerica-welcoming-cities-counties": (1, "'post date not shown in stored excerpt'"),
+    # sources_search.csv (pages the search tool returned; sources/pages/<source_id>.txt)
+    "cordopolis-pleno-aprueba-acoger-refugiados": (1, "'este martes' in an article the stored page does not date"),
+    "granadadigital-mocion-ciudadana-ciudad-refugio": (1, "'el pasado día 14', no year and no article date"),
+    "nortexpres-oposicion-vitoria-acogida-refugiados": (1, "EFE wire copy; 'hoy'/'ayer', no date on the page"),
+    "nsd-fristaden-lulea": (1, "opinion piece; no date on the stored page"),
+    "valencianews-pleno-declara-valencia-ciudad-refugio": (1, "archive article; no date on the stored page"),
 }
 
 # Facts whose source is dated before the fact's own date: (city_id, what, date, source_id) -> why.
