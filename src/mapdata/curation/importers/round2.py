@@ -44,7 +44,7 @@ _PINNED = {
     ("list2_buendnis_staedte_sicherer_haefen_joins.csv", "Bonn", "2019-09-26"): "am Donnerstag, 26. September",
     ("list2_buendnis_staedte_sicherer_haefen_joins.csv", "Saarbrücken", "2019-07-19"): "seit Freitag, 19. Juli",
     ("list2_safe_harbour_decisions_de.csv", "Tübingen", "2019-05-02"): "am Donnerstag",
-    ("list2_safe_harbour_decisions_de.csv", "Landkreis Göttingen", "2019-10-02"): "am 2. Oktober",
+    # not Landkreis Göttingen's 'am 2. Oktober': a session the article announces, after its own date, not a decision
     ("list2_safe_harbour_decisions_de.csv", "Rostock", "2018-09-05"): "am Mittwochabend",
     ("list2_safe_harbour_decisions_de.csv", "Rostock", "2019-07-03"): "am 3. Juli",
     # not Lingen's 'am Donnerstag': the file reckons it from another page's date, not the article's
