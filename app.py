@@ -16,6 +16,9 @@ PAGES = {
     "Present and add": [
         st.Page("app_pages/present.py", title="Present", icon=":material/slideshow:", url_path="present"),
         st.Page("app_pages/upload.py", title="Your data", icon=":material/upload_file:", url_path="your-data"),
+        st.Page("app_pages/suggest.py", title="Suggest", icon=":material/edit_note:", url_path="suggest"),
+        st.Page("app_pages/suggestions.py", title="Suggestion status", icon=":material/fact_check:",
+                url_path="suggestions"),
     ],
     "About": [
         st.Page("app_pages/about.py", title="Data and sources", icon=":material/menu_book:", url_path="about"),

@@ -24,6 +24,7 @@ with share_col.popover("Share and export", icon=":material/ios_share:", width="s
 
 line = ui.summary_line(view, day)
 st.markdown(line if not search else f"{line} · **{len(table):,}** matching “{search}”")
+ui.suggest_link()
 if filters.as_of and st.button("Show the atlas as of today", icon=":material/today:"):
     ui.update_state(as_of=None)
     st.rerun()

@@ -10,6 +10,7 @@ from mapdata.render.panel import panel_html, place_detail
 from mapdata.text import markdown_literal
 from mapdata.ui.data import atlas_map
 from mapdata.ui.state import set_filters, update_state
+from mapdata.ui.suggest import suggest_link
 from mapdata.view.query import View, search_places
 
 
@@ -90,6 +91,7 @@ def place_panel_or_overview(atlas: Atlas, view: View) -> None:
     unverified = int((~view.places["verified"]).sum())
     if unverified:
         st.caption(f"{unverified} places rest only on unverified facts (public lists we hold no copy of).")
+    suggest_link()
 
 
 def show_panel(atlas: Atlas, city_id: str, *, close_key: str = "close_panel") -> None:
@@ -99,6 +101,7 @@ def show_panel(atlas: Atlas, city_id: str, *, close_key: str = "close_panel") ->
         return
     st.button("✕ Close", key=close_key, help="Close the place panel", on_click=_close_panel)
     st.html(panel_html(detail))
+    suggest_link(city_id)
 
 
 def _close_panel(search_key: str = "place_search") -> None:
