@@ -120,3 +120,12 @@ def test_the_gazetteer_gives_a_places_alternate_names_as_written():
     assert munich.name == "Munich"
     assert {"München", "Monaco di Baviera", "Мюнхен"} <= set(gazetteer().alternate_names(munich.geonames_id))
     assert gazetteer().alternate_names(1) == ()
+
+
+def test_a_membership_that_ended_at_an_unknown_date_is_over_by_its_source_date(atlas):
+    """The 2015 refuge-cities network failed (a 2022 document says so, with no date): its founders are not current."""
+    members = atlas.facts[(atlas.facts["fact"] == "membership") & (atlas.facts["end"] == "")
+                          & (atlas.facts["end_reason"] != "") & atlas.facts["known_day"].notna()]
+    assert len(members) and (members["end_day"] == members["known_day"]).all()
+    view = select(atlas, FilterState(networks=("refuge-cities-2015",)))
+    assert len(view.places) and view.visible_on(date.today()).empty

@@ -19,7 +19,8 @@ def test_the_descriptor_is_valid_frictionless_metadata():
 
 @pytest.mark.parametrize("resource,field,vocabulary", [
     ("policies", "policy_type", "policy_type"), ("declarations", "label", "label"),
-    ("memberships", "role", "role"), ("networks", "kind", "network_kind")])
+    ("memberships", "role", "role"), ("networks", "kind", "network_kind"),
+    ("memberships", "end_reason", "end_reason")])
 def test_every_term_of_the_schema_is_defined_for_people(atlas, resource, field, vocabulary):
     enum = next(f.enum for f in resources()[resource].fields if f.name == field)
     defined = atlas.vocabularies.query("vocabulary == @vocabulary")

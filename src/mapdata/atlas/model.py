@@ -112,6 +112,10 @@ def _facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     facts["known_by"] = facts["known_by"] if "known_by" in facts else ""
     today = date.today()  # a source held here was published by today: "listed by 2026" holds today already
     facts["known_day"] = facts["known_by"].map(lambda k: min(d, today) if (d := dates.last_day(k)) else None)
+    # ended at a date no source gives (an exit, a network that ended): over no later than the source that says so
+    reason = facts["end_reason"] if "end_reason" in facts else pd.Series("", index=facts.index)
+    ended = (facts["end"] == "") & (reason.fillna("") != "")
+    facts.loc[ended, "end_day"] = facts.loc[ended, "known_day"]
     _end_revoked_declarations(facts)
     return facts
 

@@ -72,7 +72,10 @@ def place_detail(atlas: Atlas, city_id: str) -> PlaceDetail | None:
             *atlas.source_ref(d["source_id"]), d["quote"], d["note"]))
     for _, m in _sorted(atlas.memberships[atlas.memberships["city_id"] == city_id], "start").iterrows():
         net = atlas.networks.loc[m["network_id"]] if m["network_id"] in atlas.networks.index else None
-        ended = f"until {display(m['end'])}" + (f" ({m['end_reason']})" if m["end_reason"] else "") if m["end"] else ""
+        reason = f" ({atlas.label('end_reason', m['end_reason'])})" if m["end_reason"] else ""
+        ended = (f"until {display(m['end'])}{reason}" if m["end"]
+                 else f"ended{reason}, date unknown" + (f" · by {m['known_by']}" if m.get("known_by") else "")
+                 if m["end_reason"] else "")
         detail.memberships.append(FactLine(
             "membership", net["name"] if net is not None else m["network_id"], _when(atlas, m["start"], m), m["status"],
             "adopted", ", ".join(x for x in [atlas.label("role", m["role"]), ended] if x),
