@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import MAP_FRAME, map_frame
+from helpers import click_place, map_frame
 from mapdata.render.mapview import tooltips
 from mapdata.view import facets
 from mapdata.view.query import FilterState, select
@@ -60,14 +60,7 @@ def test_the_country_map_shows_that_country_and_a_click_opens_the_panel(page, ap
     assert _places_on_map(frame) == (len(view.shown_places()), 1)  # today: places whose facts all ended are not on it
     place = view.places.sort_values("population", key=lambda s: -s.replace("", "0").astype(int)).iloc[0]
     tip = tooltips(view.places)[place["city_id"]]
-    iframe = page.locator(MAP_FRAME)
-    handle = iframe.element_handle().content_frame()
-    handle.evaluate(f"window.solidarityAtlas.map.setView([{place['lat']}, {place['lon']}], 11, {{animate: false}}); 0")
-    iframe.scroll_into_view_if_needed()
-    point = handle.evaluate("tip => window.solidarityAtlas.pointOf(tip)", tip)
-    assert point and point["shown"]
-    frame_box = iframe.bounding_box()
-    page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"])
+    click_place(page, tip, place["lat"], place["lon"])  # settles the map first, as a user would wait for it
     page.locator(f'.sc-panel[data-place="{place["city_id"]}"]').wait_for(timeout=60000)
     assert external_requests == []
 
