@@ -64,6 +64,7 @@ UNDATED = {
     "nortexpres-oposicion-vitoria-acogida-refugiados": (1, "EFE wire copy; 'hoy'/'ayer', no date on the page"),
     "nsd-fristaden-lulea": (1, "opinion piece; no date on the stored page"),
     "valencianews-pleno-declara-valencia-ciudad-refugio": (1, "archive article; no date on the stored page"),
+    "probstei-ris-laboe-sicherer-hafen": (1, "decision text only; the session date is not in the stored excerpt"),
 }
 
 # Facts whose source is dated before the fact's own date: (city_id, what, date, source_id) -> why.
