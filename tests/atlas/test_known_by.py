@@ -65,6 +65,9 @@ UNDATED = {
     "nsd-fristaden-lulea": (1, "opinion piece; no date on the stored page"),
     "valencianews-pleno-declara-valencia-ciudad-refugio": (1, "archive article; no date on the stored page"),
     "probstei-ris-laboe-sicherer-hafen": (1, "decision text only; the session date is not in the stored excerpt"),
+    "litteraturcentrum-more-swedish-cities-joining-icorn": (1, "news post; no date on the stored page"),
+    "umea-tjansteskrivelse-fristadsprogram-forfattare": (1, "Landskrona, named in a motion the report quotes; "
+                                                         "the report has versions of 2011-11-18 to 2012-03-02"),
 }
 
 # Facts whose source is dated before the fact's own date: (city_id, what, date, source_id) -> why.
@@ -76,9 +79,6 @@ STATED_BEFORE = {
     ("ca-vancouver", "non_cooperation_with_enforcement", "2018-07-19", "docslib-access-police-services"):
         "data error to fix: the report of 2018-06-27 names the Board meeting of 2018-07-19 that is to consider the "
         "guidelines; it cannot state their adoption (the list: 'approval outcome not in excerpt')",
-    ("de-landkreis-gottingen", "Safe Harbour", "2019-10-02", "goettinger-tageblatt-landkreis-goettingen-soll"):
-        "data error to fix: the article of 2019-10-01 says the Kreistag is to follow at its session of 2 October "
-        "('soll … nachziehen'); a scheduled session, not an adopted declaration",
 }
 
 
