@@ -249,12 +249,9 @@ PACKAGE_NAME = {
 }
 
 # Places the package does not hold under their own name, with why: the test is expected to fail for them (strict, so
-# it says so once they are fixed). Catalunya (the Generalitat) and the Diputació de Barcelona (the province's council,
-# 'Deputación de Barcelona' in the ETMUN list) are both regions drawn at Barcelona with its geonames_id, so the build
-# makes them one record, named 'Deputación de Barcelona': the Generalitat's acts are shown as the province's.
-NOT_UNDER_OWN_NAME = {
-    ("Catalunya", "ES"): "merged with the Diputació de Barcelona (same seat, same geonames_id): a person must decide",
-}
+# it says so once they are fixed). None today: Catalunya (the Generalitat) and the Diputació de Barcelona, both drawn
+# at Barcelona, were one record until the build told regions at one seat apart by their names.
+NOT_UNDER_OWN_NAME: dict[tuple[str, str], str] = {}
 
 
 def _package_case(case):

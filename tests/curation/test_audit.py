@@ -148,14 +148,23 @@ def test_the_german_table_has_sixteen_laender():
 # --- 3. one place, one fact, one source -----------------------------------------------------------------------
 
 def test_no_two_places_of_the_same_kind_within_1_km(cities):
-    """Two municipalities (or two counties...) within a kilometre are one place written twice (Brighton and
-    'Brighton and Hove'): merge them into one place id in the curation files (and list the old id in
+    """Two municipalities (or two counties of one name...) within a kilometre are one place written twice (Brighton
+    and 'Brighton and Hove'): merge them into one place id in the curation files (and list the old id in
     data/curation/id_redirects.csv)."""
     close = []
     for kind, group in cities.groupby("kind"):
-        points = [(r.city_id, float(r.lat), float(r.lon)) for r in group.itertuples()]
-        close += [f"{a} / {b} ({kind})" for (a, *p), (b, *q) in combinations(points, 2) if _km(*p, *q) < 1]
+        seated = kind not in ("municipality", "district")  # drawn at a seat: one seat holds regions of other names
+        points = [(r.city_id, slug(r.name), float(r.lat), float(r.lon)) for r in group.itertuples()]
+        close += [f"{a} / {b} ({kind})" for (a, n, *p), (b, m, *q) in combinations(points, 2)
+                  if _km(*p, *q) < 1 and (not seated or n == m)]
     assert not close, close
+
+
+def test_regions_drawn_at_one_seat_stay_apart_by_name(cities):
+    """A region, province or county is drawn at its seat: two of them at one seat are two places (the Generalitat
+    de Catalunya and the Diputació de Barcelona), never merged into one record."""
+    ids = set(cities["city_id"])
+    assert {"es-catalunya", "es-deputacion-de-barcelona"} <= ids
 
 
 @pytest.mark.parametrize("old,new", [

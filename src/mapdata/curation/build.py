@@ -169,15 +169,19 @@ def place_all(facts: pd.DataFrame, places: pd.DataFrame, gaz: Gazetteer) -> pd.D
 
 
 def _city_ids(placed: pd.DataFrame) -> pd.DataFrame:
-    """Stable ids: one per drawn place (same GeoNames place and kind = same record), homonyms told apart."""
+    """Stable ids: one per drawn place (same GeoNames place and kind = same record), homonyms told apart. A region,
+    county or collective drawn at its seat is itself by its name too: the Generalitat de Catalunya and the
+    Diputació de Barcelona share a seat, not an identity."""
     placed = placed.copy()
     placed["identity"] = placed.apply(
-        lambda r: (r["country_code"], r["kind"], r["geonames_id"] or f"{r['lat']},{r['lon']}"), axis=1)
+        lambda r: (r["country_code"], r["kind"], r["geonames_id"] or f"{r['lat']},{r['lon']}",
+                   "" if r["kind"] in OWN_GEONAMES_KINDS else fold(r["name"])), axis=1)
     first = placed.drop_duplicates("identity").copy()
     first["city_id"] = first.apply(lambda r: f"{r['country_code'].lower()}-{slug(r['name'])}", axis=1)
     clash = first["city_id"].duplicated(keep=False)
-    first.loc[clash, "city_id"] = first[clash].apply(
-        lambda r: f"{r['city_id']}-{slug(r['admin1']) or r['geonames_id'] or slug(r['kind'])}", axis=1)
+    if clash.any():  # (apply on no rows returns a frame, which cannot be set to one column)
+        first.loc[clash, "city_id"] = first[clash].apply(
+            lambda r: f"{r['city_id']}-{slug(r['admin1']) or r['geonames_id'] or slug(r['kind'])}", axis=1)
     return placed.merge(first[["identity", "city_id"]], on="identity")
 
 
