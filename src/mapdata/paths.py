@@ -9,6 +9,7 @@ DATA_DIR = Path(os.environ.get("MAPDATA_DIR") or PROJECT_ROOT / "data")  # MAPDA
 STORIES_DIR = DATA_DIR / "stories"
 STATIC_DIR = PROJECT_ROOT / "static"
 BASEMAP = STATIC_DIR / "basemap" / "countries.geojson"
+REGIONS = STATIC_DIR / "basemap" / "regions.geojson"  # admin-1 regions drawn under the places (geo/regions.py)
 SOURCES_DIR = PROJECT_ROOT / "sources"  # the documents and candidate lists the build reads (sources/README.md)
 DOCUMENTS_DIR = SOURCES_DIR / "documents"
 LISTS_DIR = SOURCES_DIR / "lists"

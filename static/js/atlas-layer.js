@@ -2,6 +2,8 @@
  *
  * One compact payload (see src/mapdata/mapview.py `payload`) becomes canvas circle markers in one group
  * (clustered or not). Moving the timeline only adds and removes markers here: no server round trip.
+ * A state, province or region is also drawn as its area (static/basemap/regions.geojson), under the markers, in
+ * its marker's colour, shown when its marker is shown; a click inside it is a click on its marker.
  * Text from data is always set with textContent, never as HTML.
  */
 (function () {
@@ -38,6 +40,7 @@
     if (this.options.presenter) map.getContainer().classList.add("sc-presenter");
     this._basemap();
     this._markers();
+    this._regions();
     this._controls();
     this.setDate(this.day);
   }
@@ -74,9 +77,103 @@
       });
       marker.bindTooltip(escapeHtml(p[4]), { direction: "top", offset: [0, -radius] });
       marker._sc = { start: listed ? p[9] : p[5], listed: listed, end: p[6], nets: p[7], country: p[8], shown: false,
-                     text: p[4], index: i };
+                     text: p[4], index: i, color: color, undated: undated, region: p[10] || null };
       return marker;
     });
+  };
+
+  /* Regions: one L.geoJSON layer in its own pane, above the basemap and web tiles, below the markers; each area
+     filled with its marker's colour (paler where the marker is pale or hollow). Not interactive itself: the
+     markers' canvas lies above it, so a map click that hit no marker is looked up here (`_regionClick`). */
+  Atlas.prototype._regions = function () {
+    var self = this, d = this.data;
+    this.regionMarkers = this.markers.filter(function (m) { return m._sc.region; });
+    if (!this.regionMarkers.length || !(d.regions_inline || d.regions_url)) return;
+    var byId = {};
+    this.regionMarkers.forEach(function (m) { byId[m._sc.region] = m; });
+    this.map.createPane("regions").style.zIndex = 350;
+    var add = function (geojson) {
+      self.regionLayer = L.geoJSON(geojson, {
+        pane: "regions", interactive: false,
+        filter: function (f) { return byId.hasOwnProperty(f.id); },
+        style: function (f) { return self._regionStyle(byId[f.id]._sc, false); },
+        onEachFeature: function (f, layer) { var m = byId[f.id]; m._sc.area = layer; layer._sc = m._sc; }
+      });
+      self.regionLayer.eachLayer(function (layer) { self.regionLayer.removeLayer(layer); });
+      self.regionLayer.addTo(self.map);
+      self.map.on("click", self._regionClick, self);
+      self._showRegions();
+      self.select(self.selected === undefined ? -1 : self.selected);
+      self.map.getContainer().setAttribute("data-regions", self.regionMarkers.filter(function (m) { return m._sc.area; }).length);
+    };
+    if (d.regions_inline) add(d.regions_inline);
+    else fetch(d.regions_url).then(function (r) { return r.json(); }).then(add)
+      .catch(function () { /* the markers still show without the areas */ });
+  };
+
+  Atlas.prototype._regionStyle = function (s, selected) {
+    return { color: selected ? "#111111" : s.color, weight: selected ? 2.5 : 1, opacity: selected ? 0.9 : 0.6,
+             fillColor: s.color, fillOpacity: s.undated ? 0.08 : s.listed ? 0.15 : 0.3,
+             dashArray: s.undated ? "4 3" : null };
+  };
+
+  /* An area is shown exactly when its marker is (date, layers, the filters that made the payload). */
+  Atlas.prototype._showRegions = function () {
+    if (!this.regionLayer) return;
+    for (var i = 0; i < this.regionMarkers.length; i++) {
+      var s = this.regionMarkers[i]._sc, layer = s.area;
+      if (!layer) continue;
+      var on = this.regionLayer.hasLayer(layer);
+      if (s.shown && !on) this.regionLayer.addLayer(layer);
+      else if (!s.shown && on) this.regionLayer.removeLayer(layer);
+    }
+  };
+
+  function inRing(ring, x, y) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+
+  function inGeometry(geometry, x, y) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    return polygons.some(function (rings) {  /* even-odd over the rings: a hole is outside */
+      return rings.reduce(function (inside, ring) { return inRing(ring, x, y) ? !inside : inside; }, false);
+    });
+  }
+
+  /* The shown area under a point of the map (the smallest, where two overlap), or null. */
+  Atlas.prototype.regionAt = function (latlng) {
+    var ll = L.latLng(latlng).wrap(), best = null, bestSize = Infinity;
+    for (var i = 0; i < this.regionMarkers.length; i++) {
+      var s = this.regionMarkers[i]._sc, layer = s.area;
+      if (!layer || !s.shown || !layer.getBounds().contains(ll)) continue;
+      if (!inGeometry(layer.feature.geometry, ll.lng, ll.lat)) continue;
+      var b = layer.getBounds(), size = (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+      if (size < bestSize) { best = this.regionMarkers[i]; bestSize = size; }
+    }
+    return best;
+  };
+
+  Atlas.prototype._regionClick = function (e) {
+    var marker = this.regionAt(e.latlng);
+    if (marker) this._clickNow({ sourceTarget: marker });
+  };
+
+  /* What a browser test checks of a place's area: drawn or not, and its fill beside its marker's colour. */
+  Atlas.prototype.regionOf = function (tooltip) {
+    for (var i = 0; i < this.markers.length; i++) {
+      var s = this.markers[i]._sc;
+      if (s.text !== tooltip) continue;
+      var layer = s.area, drawn = !!(layer && this.regionLayer && this.regionLayer.hasLayer(layer));
+      return { id: s.region, drawn: drawn, shown: s.shown, fill: layer ? layer.options.fillColor : null,
+               markerFill: this.markers[i].options.fillColor, color: s.color };
+    }
+    return null;
   };
 
   /* A click goes to Streamlit at once: streamlit-folium sends it after a 250 ms debounce, half the
@@ -112,6 +209,7 @@
     }
     if (this.group.addLayers) { this.group.removeLayers(remove); this.group.addLayers(add); }
     else { remove.forEach(function (m) { this.group.removeLayer(m); }, this); add.forEach(function (m) { this.group.addLayer(m); }, this); }
+    this._showRegions();
     var n = Object.keys(countries).length;
     this.slider.value = this.day;
     this.dateLabel.textContent = isoDay(this.day, this.playing ? "month" : this.labelPrecision || "day");
@@ -155,10 +253,13 @@
 
   /* Highlight the selected place (by its index in the payload, -1 for none). */
   Atlas.prototype.select = function (index) {
+    var before = this.markers[this.selected];
+    if (before && before._sc.area) before._sc.area.setStyle(this._regionStyle(before._sc, false));
     this.selected = index;
     if (this.ring) { this.map.removeLayer(this.ring); this.ring = null; }
     var p = this.data.places[index];
     if (!p) return;
+    if (this.markers[index]._sc.area) this.markers[index]._sc.area.setStyle(this._regionStyle(this.markers[index]._sc, true));
     this.ring = L.circleMarker([p[0], p[1]], { radius: 13, color: "#111111", weight: 3, fill: false, interactive: false })
       .addTo(this.map);
   };

@@ -16,7 +16,9 @@ from folium.template import Template
 
 from mapdata.atlas.model import Atlas
 from mapdata.geo.countries import BASEMAP_URL
-from mapdata.paths import BASEMAP
+from mapdata.geo.regions import KINDS as REGION_KINDS
+from mapdata.geo.regions import REGIONS_URL, region_of
+from mapdata.paths import BASEMAP, REGIONS
 from mapdata.render.offline import use_local_assets
 from mapdata.render.palette import CATEGORICAL, NONE, OTHER, VIRIDIS
 from mapdata.view.query import View
@@ -127,10 +129,14 @@ def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
         mask = 0
         for n in rec["networks"]:
             mask |= bit.get(n, 1 << (len(layer_nets) - 1) if layer_nets else 0)
-        rows.append([round(rec["lat"], 4), round(rec["lon"], 4), fill, ring, text[rec["city_id"]],
-                     day_number(rec["first_day"]), max(day_number(rec["last_day"]), 0), mask,
-                     country_index[rec["country_code"]],
-                     day_number(rec["listed_day"]) if rec["date_basis"] == "listed" else -1])
+        row = [round(rec["lat"], 4), round(rec["lon"], 4), fill, ring, text[rec["city_id"]],
+               day_number(rec["first_day"]), max(day_number(rec["last_day"]), 0), mask,
+               country_index[rec["country_code"]],
+               day_number(rec["listed_day"]) if rec["date_basis"] == "listed" else -1]
+        region = region_of(rec["name"], rec["country_code"], rec["kind"]) if rec["kind"] in REGION_KINDS else None
+        if region:
+            row.append(region)  # a state, province or region is also drawn as its area, in the same colour
+        rows.append(row)
     listed = sum(r[5] < 0 <= r[9] for r in rows)
     undated = sum(r[5] < 0 and r[9] < 0 for r in rows)
     if listed:
@@ -141,10 +147,21 @@ def payload(view: View, atlas: Atlas, as_of: date | None = None) -> dict:
     first = atlas.facts["start_day"].dropna()
     min_day = day_number(date(first.min().year, 1, 1)) if len(first) else day_number(date(1980, 1, 1))
     today = date.today()
-    return {"places": rows, "colors": colors, "legend": legend, "legend_title": title, "layers": layers,
+    data = {"places": rows, "colors": colors, "legend": legend, "legend_title": title, "layers": layers,
             "countries": countries, "undated": undated, "listed": listed, "min_day": min_day,
             "max_day": day_number(today),
             "as_of": day_number(as_of or today), "basemap_url": BASEMAP_URL, "ids": list(places["city_id"])}
+    if any(len(r) > 10 for r in rows):
+        data["regions_url"] = REGIONS_URL
+    return data
+
+
+def region_shapes(data: dict) -> dict:
+    """The bundled regions a payload's places are drawn as (a GeoJSON FeatureCollection), for a map that carries
+    them inline (an exported HTML file has no server to fetch them from)."""
+    wanted = {r[10] for r in data["places"] if len(r) > 10}
+    shapes = json.loads(REGIONS.read_text(encoding="utf-8")) if wanted else {"features": []}
+    return {"type": "FeatureCollection", "features": [f for f in shapes["features"] if f["id"] in wanted]}
 
 
 def payload_json(data: dict) -> str:
@@ -226,6 +243,8 @@ def build_map(view: View, atlas: Atlas, *, as_of: date | None = None, cluster: b
         if inline_basemap:
             fields["basemap_inline"] = json.loads(BASEMAP.read_text(encoding="utf-8"))
             fields.pop("basemap_url")
+            if fields.pop("regions_url", None):
+                fields["regions_inline"] = region_shapes(fields)
         data = payload_json(fields)
     AtlasLayer(data, {"cluster": cluster, "radius": 9 if presenter else 6, "presenter": presenter}).add_to(m)
     if len(view.places):
