@@ -22,6 +22,7 @@ PAGES = {
     ],
     "About": [
         st.Page("app_pages/about.py", title="Data and sources", icon=":material/menu_book:", url_path="about"),
+        st.Page("app_pages/review.py", title="Review (curators)", icon=":material/rule:", url_path="review"),
     ],
 }
 app_style()
