@@ -66,6 +66,9 @@ UNDATED = {
     "valencianews-pleno-declara-valencia-ciudad-refugio": (1, "archive article; no date on the stored page"),
     "probstei-ris-laboe-sicherer-hafen": (1, "decision text only; the session date is not in the stored excerpt"),
     "litteraturcentrum-more-swedish-cities-joining-icorn": (1, "news post; no date on the stored page"),
+    "informacionsanfernando-gilena-red-ciudades-refugio": (2, "news item; no date on the stored page"),
+    "nervionaldia-sevilla-crisis-refugiados": (1, "'firmaron ayer' in an article the stored page does not date"),
+    "turunvihreat-valtuustoaloite-icorn": (1, "party page printing a council motion; no date"),
     "umea-tjansteskrivelse-fristadsprogram-forfattare": (1, "Landskrona, named in a motion the report quotes; "
                                                          "the report has versions of 2011-11-18 to 2012-03-02"),
 }
