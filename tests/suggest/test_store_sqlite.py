@@ -32,3 +32,11 @@ def test_an_unreachable_database_stores_nothing_and_says_so(tmp_path):
     store = Store(create_engine(f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}"))
     with pytest.raises(Unavailable):
         store.submit(MEMBERSHIP)
+
+
+def test_every_read_and_decision_says_when_the_database_is_unreachable(tmp_path):
+    store = Store(create_engine(f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}"))
+    for call in (lambda: store.status("abcdefghijklmnop"), store.queue, store.counts,
+                 lambda: store.decide("abcdefghijklmnop", curator="Ana", action="decline", reason="x")):
+        with pytest.raises(Unavailable):
+            call()

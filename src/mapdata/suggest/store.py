@@ -9,6 +9,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import wraps
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -48,6 +49,17 @@ class Status:
     place: str
     fact: str
     received: str
+
+
+def reachable(method):
+    """A database that cannot be reached raises Unavailable (the caller keeps what was typed and says so)."""
+    @wraps(method)
+    def call(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except OperationalError as exc:
+            raise Unavailable(str(exc.orig)) from exc
+    return call
 
 
 def new_ref() -> str:
@@ -96,6 +108,7 @@ class Store:
             session.add(suggestion)
         return suggestion.ref
 
+    @reachable
     def status(self, ref: str) -> Status | None:
         """The public status of a ref, or None."""
         if not ref or len(ref) > 32:
@@ -107,12 +120,14 @@ class Store:
             return Status(s.ref, s.status, s.reason if s.status == "declined" else "", s.place, s.fact,
                           s.created_at.date().isoformat())
 
+    @reachable
     def get(self, ref: str) -> Suggestion | None:
         """A suggestion with its decisions (curators only)."""
         with self._session() as session:
             return session.scalar(select(Suggestion).options(selectinload(Suggestion.decisions))
                                   .where(Suggestion.ref == ref))
 
+    @reachable
     def queue(self, *, status: str | None = None, place: str = "", network: str = "") -> list[Suggestion]:
         """Suggestions with their decisions, oldest first, filtered by status, place (part of its name), network."""
         query = select(Suggestion).options(selectinload(Suggestion.decisions)).order_by(Suggestion.id)
@@ -125,11 +140,13 @@ class Store:
         with self._session() as session:
             return list(session.scalars(query))
 
+    @reachable
     def counts(self) -> dict[str, int]:
         with self._session() as session:
             rows = session.execute(select(Suggestion.status, func.count()).group_by(Suggestion.status)).all()
         return {status: dict(rows).get(status, 0) for status in STATUSES}
 
+    @reachable
     def decide(self, ref: str, *, curator: str, action: str, reason: str = "", edits: dict | None = None,
                verified: bool = False, networks: set[str] | None = None) -> Suggestion:
         """Record a decision (accept, decline) with what changed; edits are validated like a new suggestion."""

@@ -110,7 +110,11 @@ def review_page(atlas: Atlas) -> None:
     place = b.text_input("Place", key=f"{R}place", max_chars=120)
     network = c.selectbox("Network", ["", *sorted(atlas.networks.index)], key=f"{R}network",
                           format_func=lambda n: atlas.networks.at[n, "name"] if n else "any")
-    queue = store.queue(status=status or None, place=place.strip(), network=network)
+    try:
+        queue = store.queue(status=status or None, place=place.strip(), network=network)
+    except Unavailable:
+        st.error("The suggestions database cannot be reached just now.")
+        return
     st.download_button("Export the queue as CSV", store.export_csv(queue), file_name="suggestions.csv",
                        mime="text/csv", key=f"{R}export", icon=":material/download:")
     if not queue:
