@@ -69,6 +69,8 @@ UNDATED = {
     "informacionsanfernando-gilena-red-ciudades-refugio": (2, "news item; no date on the stored page"),
     "nervionaldia-sevilla-crisis-refugiados": (1, "'firmaron ayer' in an article the stored page does not date"),
     "turunvihreat-valtuustoaloite-icorn": (1, "party page printing a council motion; no date"),
+    "wendela-fristadsforfattare-sodertalje": (2, "opinion piece; no date of its own (the court dates it gives "
+                                                  "are not the decisions' dates)"),
     "umea-tjansteskrivelse-fristadsprogram-forfattare": (1, "Landskrona, named in a motion the report quotes; "
                                                          "the report has versions of 2011-11-18 to 2012-03-02"),
 }
