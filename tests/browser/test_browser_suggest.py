@@ -63,7 +63,7 @@ def test_suggest_read_status_review_and_accept(page, suggest_app, atlas, externa
     page.get_by_text("Signed in as").wait_for(timeout=30000)
     page.get_by_text("The source states this fact (mark it verified)").click()
     page.get_by_role("button", name="Accept", exact=True).click()
-    page.get_by_text("1 accepted").wait_for(timeout=30000)
+    page.get_by_text("0 received · 1 accepted").wait_for(timeout=30000)
     with (curation / "facts_suggestions.csv").open(encoding="utf-8") as f:
         (fact,) = list(csv.DictReader(f))
     assert fact["place"] == name and fact["network_id"] == network and fact["status"] == "verified"

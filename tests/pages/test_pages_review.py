@@ -109,6 +109,7 @@ def test_accept_writes_the_curation_files_and_decline_keeps_its_reason(review_en
         (fact,) = list(csv.DictReader(f))
     assert fact["place"] == "Weyhe" and fact["status"] == "verified" and fact["date"] == "2020-03-12"
     assert (curation / "sources_suggestions.csv").exists()
+    assert "holds 0 of the 1 accepted suggestions" in everything(at)  # joins the package at the next build
     next(w for w in at.selectbox if w.key == "rv_status").set_value("received")
     at.run()
     next(w for w in at.button if w.key == f"rv_decline_{b}").click()

@@ -39,3 +39,12 @@ def test_verified_only_when_ticked_and_a_held_source_is_cited(sqlite_store, tmp_
     row = write_accepted(s, verified=True, data_dir=tmp_path)
     assert row["status"] == "verified" and row["source_id"] == "palermo-page" and row["label"] == "City of Refuge"
     assert not (curation / "sources_suggestions.csv").exists()
+
+
+def test_the_refs_a_package_holds_are_read_from_its_notes():
+    import pandas as pd
+
+    from mapdata.suggest.accept import refs_in_package
+    facts = pd.DataFrame({"note": ["suggestion=AbC-d_efgh1234 (sent by a reader, accepted by a curator); x",
+                                   "as_of=2020", "suggestion=short "]})
+    assert refs_in_package(facts) == {"AbC-d_efgh1234"}

@@ -73,3 +73,11 @@ def write_accepted(s: Suggestion, *, verified: bool, data_dir: Path = DATA_DIR) 
         row = fact_row(s, source_id, verified)
         _append(facts, FACT_COLUMNS, row)
         return row
+
+
+_NOTE_REF = re.compile(r"suggestion=([A-Za-z0-9_-]{8,32}) ")
+
+
+def refs_in_package(facts) -> set[str]:
+    """The refs of the accepted suggestions a built package holds (read from its facts' notes)."""
+    return {m for note in facts["note"].astype(str) for m in _NOTE_REF.findall(note)}

@@ -13,8 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from mapdata.atlas.model import Atlas
+from mapdata.atlas.package import package_zip
 from mapdata.paths import DATA_DIR
-from mapdata.suggest.accept import write_accepted
+from mapdata.suggest.accept import refs_in_package, write_accepted
 from mapdata.suggest.models import Suggestion
 from mapdata.suggest.store import Invalid, Unavailable
 from mapdata.text import markdown_literal
@@ -117,12 +118,23 @@ def review_page(atlas: Atlas) -> None:
         return
     st.download_button("Export the queue as CSV", store.export_csv(queue), file_name="suggestions.csv",
                        mime="text/csv", key=f"{R}export", icon=":material/download:")
+    _package_box(atlas, store)
     if not queue:
         st.info("Nothing in the queue with these filters.")
     for s in queue:
         with st.expander(f"{markdown_literal(s.place)} · {FACT_LABELS.get(s.fact, s.fact)} · {s.status} · "
                          f"{s.created_at:%Y-%m-%d}", expanded=len(queue) == 1):
             _suggestion(atlas, store, s, curator)
+
+
+def _package_box(atlas: Atlas, store) -> None:
+    """Which accepted suggestions the built package holds, which wait for the next build; the package itself."""
+    accepted = {s.ref for s in store.queue(status="accepted")}
+    held = accepted & refs_in_package(atlas.facts)
+    st.caption(f"The data package holds {len(held):,} of the {len(accepted):,} accepted suggestions; the others are "
+               "in data/curation and join it at the next build (`python -m mapdata build`).")
+    st.download_button("Download the data package (zip)", package_zip(), "solidarity-cities-atlas.zip",
+                       "application/zip", key=f"{R}package", icon=":material/download:")
 
 
 def _suggestion(atlas: Atlas, store, s: Suggestion, curator: str) -> None:
@@ -145,6 +157,9 @@ def _suggestion(atlas: Atlas, store, s: Suggestion, curator: str) -> None:
         else:
             st.dataframe(facts[["fact", "what", "date", "outcome", "status", "source_id"]], hide_index=True,
                          width="stretch")
+    if s.status == "accepted":
+        held = s.ref in refs_in_package(atlas.facts)
+        st.caption("In the data package." if held else "Accepted: joins the data package at the next build.")
     if s.status != "received":
         return
     edits = {}

@@ -192,7 +192,7 @@ def show_receipt(ref: str) -> None:
     st.page_link(STATUS_PAGE, label=f"/suggestions?ref={ref}", icon=":material/link:", query_params={"ref": ref})
 
 
-def show_status(ref: str) -> None:
+def show_status(ref: str, atlas: Atlas | None = None) -> None:
     """The public status of a ref: received, accepted or declined with its reason; never a contact."""
     try:
         status = get_store().status(ref)
@@ -207,3 +207,7 @@ def show_status(ref: str) -> None:
     st.markdown(f"**Status:** {STATUS_TEXT.get(status.status, markdown_literal(status.status))}")
     if status.reason:
         st.markdown(f"**Reason:** {markdown_literal(status.reason)}")
+    if status.status == "accepted" and atlas is not None:
+        from mapdata.suggest.accept import refs_in_package
+        st.caption("It is in the atlas now." if status.ref in refs_in_package(atlas.facts)
+                   else "It joins the atlas at its next build.")
