@@ -6,3 +6,4 @@ from mapdata.ui.review import review_page
 
 st.title("Review suggestions")
 review_page(ui.get_atlas())
+ui.credits(ui.get_atlas())

@@ -10,3 +10,4 @@ st.caption("Every fact in the atlas cites its source. Tell us what a source says
            "member list, a press article) and a curator will check it before it is added. Fields follow the "
            "data package's own terms.")
 suggestion_form(atlas)
+ui.credits(ui.get_atlas())

@@ -13,3 +13,4 @@ if typed:
 else:
     st.info("Type the reference your receipt gave, or open the link it showed.")
 suggest_link()
+ui.credits(ui.get_atlas())

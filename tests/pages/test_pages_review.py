@@ -64,7 +64,7 @@ def test_closed_without_the_secret_and_no_counts_leak(review_env, monkeypatch):
     monkeypatch.delenv("MAPDATA_CURATOR_SECRET")
     at = open_review()
     assert not at.exception and "closed" in everything(at)
-    assert "3" not in everything(at).replace("Review suggestions", "") and "Weyhe" not in everything(at)
+    assert "Weyhe" not in everything(at) and "received" not in everything(at) and "accepted" not in everything(at)
     monkeypatch.setenv("MAPDATA_CURATOR_SECRET", SECRET)
     at = open_review()
     assert "Weyhe" not in everything(at) and "received" not in everything(at)
