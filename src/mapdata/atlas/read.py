@@ -50,10 +50,11 @@ def read_csv_text(text: str, file: str, resource: Resource, problems: list[Probl
     empty = pd.DataFrame(columns=[*resource.columns, ROW])
     rows = _records(text, file, problems) if text.strip() else []
     top = next((i for i, row in enumerate(rows) if any(c.strip() for c in row)), None)  # blank rows above it
-    if top is None:
-        if not any(p.file == file and p.type == "unreadable" for p in problems):
-            problems.append(Problem(file, None, "", "", "empty-file", "the file is empty: expected a header row "
-                                    f"with {', '.join(resource.columns)}"))
+    if top is None:  # nothing read above a row the csv module gave up on, or nothing at all
+        unreadable = any(p.file == file and p.type == "unreadable" for p in problems)
+        problems.append(Problem(file, None, "", "", "empty-file",
+                                ("no header row can be read" if unreadable else "the file is empty")
+                                + f": expected a header row with {', '.join(resource.columns)}"))
         return empty
     header = [c.strip() for c in rows[top]]
     records, numbers = [], []
