@@ -158,13 +158,14 @@ def _quote(note: str) -> str:
     return match.group(1) if match and len(match.group(1).split()) >= 3 else ""
 
 
-def _status(note: str, reason: str = "") -> tuple[str, str]:
-    """('verified'|'unverified', why) from the file's own flags and an extra reason."""
+def _status(note: str, reason: str = "", flags: re.Pattern = _UNVERIFIED,
+            flagged: str = "the candidate file flags this row") -> tuple[str, str]:
+    """('verified'|'unverified', why) from the file's own flags (`flags` in the note) and an extra reason."""
     if reason:
         return "unverified", f"unverified: {reason}"
-    match = _UNVERIFIED.search(note)
+    match = flags.search(note)
     if match:
-        return "unverified", f"unverified: the candidate file flags this row ('{match.group(0)}')"
+        return "unverified", f"unverified: {flagged} ('{match.group(0)}')"
     return "verified", ""
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mapdata.curation.importers.cells import _admin1, _country, _join, _place
+from mapdata.curation.importers.cells import _admin1, _country, _join, _place, _status
 from mapdata.curation.importers.collector import _Collector
 from mapdata.curation.importers.labels import Spec
 from mapdata.curation.importers.labels2 import Spec2
@@ -123,7 +123,7 @@ def _fact(file: str, row: dict, spec: Spec, out: _Collector, held: dict) -> dict
     place, country, admin1, kind, place_note = _where(row, out)
     quote, note = _quote(row["note"])
     date, date_note = _date(file, row, quote)
-    status, why = _status(note, _AMBIGUOUS.get((country, place), ""))
+    status, why = _status(note, _AMBIGUOUS.get((country, place), ""), _DOUBT, "the row's note flags doubt")
     url = row["source_url"].strip()
     source = out.refer(url, held[url]) if url in held else out.cite(url, row["source_title"], _kind(url))
     fact = dict(place=place, country_code=country, admin1=admin1, kind=kind, fact=spec.fact,
@@ -182,16 +182,6 @@ def _date(file: str, row: dict, quote: str) -> tuple[str, str]:
         return date, f"date derived from the article's date ({words})"
     bound = "" if re.search(rf"as_of={date}(?![\d-])", note) else f"as_of={date} "
     return "", f"{bound}(the file's derived date {date}: the quote does not pin the day, so a bound, not the date)"
-
-
-def _status(note: str, ambiguous: str = "") -> tuple[str, str]:
-    """('verified'|'unverified', why): doubt the row's own note states, or an ambiguous name."""
-    if ambiguous:
-        return "unverified", f"unverified: {ambiguous}"
-    match = _DOUBT.search(note)
-    if match:
-        return "unverified", f"unverified: the row's note flags doubt ('{match.group(0)}')"
-    return "verified", ""
 
 
 def _repeat(out: _Collector, fact: dict, file: str) -> bool:
