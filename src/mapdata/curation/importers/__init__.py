@@ -71,23 +71,7 @@ from mapdata.curation.importers.lists import (
     import_switzerland,
     import_welcoming_america,
 )
-from mapdata.curation.importers.round2_lists import (
-    import_belgium,
-    import_buendnis_joins,
-    import_canada2,
-    import_city_of_sanctuary_uk_extra,
-    import_icorn2,
-    import_intercultural_cities_joins,
-    import_italy,
-    import_misc_europe,
-    import_netherlands2,
-    import_safe_harbour_decisions_de2,
-    import_spain_extra,
-    import_us_hostile,
-    import_us_local,
-    import_us_state_laws,
-    import_us_welcoming,
-)
+from mapdata.curation.importers.round2_lists import IMPORTERS2
 from mapdata.curation.importers.seeds import (
     import_anvita_founders,
     import_certified_welcoming,
@@ -122,23 +106,7 @@ IMPORTERS = {
     "seed_us_doj_sanctuary_list_2025-08-05.csv": import_us_doj_2025,
     ETMUN_FILE: import_etmun,
     KEVINNBASS_FILE: import_kevinnbass,
-    # round 2, after every other list: a row repeating a fact already collected adds nothing; the US local acts
-    # come before the state laws that end them
-    "list2_belgium_communes_hospitalieres.csv": import_belgium,
-    "list2_buendnis_staedte_sicherer_haefen_joins.csv": import_buendnis_joins,
-    "list2_canada_sanctuary_cities.csv": import_canada2,
-    "list2_city_of_sanctuary_uk_extra.csv": import_city_of_sanctuary_uk_extra,
-    "list2_icorn_cities.csv": import_icorn2,
-    "list2_intercultural_cities_joins.csv": import_intercultural_cities_joins,
-    "list2_italy_decreto_sicurezza_mayors_2019.csv": import_italy,
-    "list2_misc_europe.csv": import_misc_europe,
-    "list2_netherlands_2014_2020.csv": import_netherlands2,
-    "list2_safe_harbour_decisions_de.csv": import_safe_harbour_decisions_de2,
-    "list2_spain_ciudades_refugio_2015_extra.csv": import_spain_extra,
-    "list2_us_hostile_designations.csv": import_us_hostile,
-    "list2_us_local_sanctuary_policies.csv": import_us_local,
-    "list2_us_state_laws.csv": import_us_state_laws,
-    "list2_us_welcoming_networks.csv": import_us_welcoming,
+    **IMPORTERS2,  # round 2, after every other list
 }
 
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 from mapdata.curation.importers import labels2_eu as eu
@@ -51,55 +52,10 @@ def _import(path: Path, out: _Collector, table: dict) -> list:
     return import_round2(path, out, table, _HELD)
 
 
-def import_safe_harbour_decisions_de2(path: Path, out: _Collector) -> None:
-    """German council decisions, rejections and proposals: Safe Harbour and Willing to Admit declarations."""
-    _import(path, out, eu.SAFE_HARBOUR_DE)
-
-
-def import_buendnis_joins(path: Path, out: _Collector) -> None:
-    """Bündnis Städte Sicherer Häfen: the Potsdamer Erklärung's first signatories (2019-06-03) and later joins."""
-    _import(path, out, eu.BUENDNIS_JOINS)
-
-
 def import_belgium(path: Path, out: _Collector) -> None:
     """Belgian communes that adopted the 'Commune hospitalière' motion (signatories of the campaign)."""
     _import(path, out, eu.BELGIUM)
     out.networks.append(next(n for n in NETWORKS2 if n["network_id"] == eu.COMMUNES))
-
-
-def import_italy(path: Path, out: _Collector) -> None:
-    """Mayors' stances against the 'decreto sicurezza' (January 2019): advocacy, not council decisions."""
-    _import(path, out, eu.ITALY)
-
-
-def import_spain_extra(path: Path, out: _Collector) -> None:
-    """Spanish municipalities of the 2015 refuge-city wave beyond the first list."""
-    _import(path, out, eu.SPAIN)
-
-
-def import_netherlands2(path: Path, out: _Collector) -> None:
-    """Dutch council motions 2014–2023: Greek camps, Kinderpardon, reception."""
-    _import(path, out, eu.NETHERLANDS)
-
-
-def import_intercultural_cities_joins(path: Path, out: _Collector) -> None:
-    """Intercultural Cities joins (second phase 2011, 2018, 2021, UK network members)."""
-    _import(path, out, eu.INTERCULTURAL_CITIES)
-
-
-def import_icorn2(path: Path, out: _Collector) -> None:
-    """ICORN joins, exits (an ended membership) and re-entries; proposals and rejections as declarations."""
-    _import(path, out, eu.ICORN_CITIES)
-
-
-def import_city_of_sanctuary_uk_extra(path: Path, out: _Collector) -> None:
-    """UK council decisions on City, Borough, District and Council of Sanctuary."""
-    _import(path, out, eu.CITY_OF_SANCTUARY_UK)
-
-
-def import_misc_europe(path: Path, out: _Collector) -> None:
-    """Poland, Portugal, Greece, Austria, ANVITA: declarations of readiness, resolutions, a mayors' declaration."""
-    _import(path, out, eu.MISC_EUROPE)
 
 
 def import_us_local(path: Path, out: _Collector) -> None:
@@ -126,11 +82,6 @@ def import_us_hostile(path: Path, out: _Collector) -> None:
             fact.update(end=day, end_reason="network_ended", note=_join(fact["note"], f"ended {day}: {why}"))
     used = {fact["network_id"] for _, fact in added}
     out.networks += [n for n in NETWORKS2 if n["network_id"] in used and n["kind"] == "designation"]
-
-
-def import_canada2(path: Path, out: _Collector) -> None:
-    """Canadian adoptions, steps and non-adoptions; the Saskatoon 2SLGBTQQIA+ row is another meaning (left out)."""
-    _import(path, out, na.CANADA)
 
 
 def import_us_welcoming(path: Path, out: _Collector) -> None:
@@ -188,3 +139,34 @@ def _ends_preempted(out: _Collector, added: list) -> None:
 def _local_policies(out: _Collector, state: str) -> list[dict]:
     return [f for f in out.facts if f["country_code"] == "US" and f["admin1"] == state and f["kind"] != "state"
             and _open_policy(f)]
+
+
+# The round 2 importers in the order they run (a row repeating a fact already collected adds nothing; the US
+# local acts come before the state laws that end them). Most lists need only their label table.
+IMPORTERS2 = {
+    "list2_belgium_communes_hospitalieres.csv": import_belgium,
+    # Bündnis Städte Sicherer Häfen: the Potsdamer Erklärung's first signatories (2019-06-03) and later joins.
+    "list2_buendnis_staedte_sicherer_haefen_joins.csv": partial(_import, table=eu.BUENDNIS_JOINS),
+    # Canadian adoptions, steps and non-adoptions; the Saskatoon 2SLGBTQQIA+ row is another meaning (left out).
+    "list2_canada_sanctuary_cities.csv": partial(_import, table=na.CANADA),
+    # UK council decisions on City, Borough, District and Council of Sanctuary.
+    "list2_city_of_sanctuary_uk_extra.csv": partial(_import, table=eu.CITY_OF_SANCTUARY_UK),
+    # ICORN joins, exits (an ended membership) and re-entries; proposals and rejections as declarations.
+    "list2_icorn_cities.csv": partial(_import, table=eu.ICORN_CITIES),
+    # Intercultural Cities joins (second phase 2011, 2018, 2021, UK network members).
+    "list2_intercultural_cities_joins.csv": partial(_import, table=eu.INTERCULTURAL_CITIES),
+    # Mayors' stances against the 'decreto sicurezza' (January 2019): advocacy, not council decisions.
+    "list2_italy_decreto_sicurezza_mayors_2019.csv": partial(_import, table=eu.ITALY),
+    # Poland, Portugal, Greece, Austria, ANVITA: declarations of readiness, resolutions, a mayors' declaration.
+    "list2_misc_europe.csv": partial(_import, table=eu.MISC_EUROPE),
+    # Dutch council motions 2014–2023: Greek camps, Kinderpardon, reception.
+    "list2_netherlands_2014_2020.csv": partial(_import, table=eu.NETHERLANDS),
+    # German council decisions, rejections and proposals: Safe Harbour and Willing to Admit declarations.
+    "list2_safe_harbour_decisions_de.csv": partial(_import, table=eu.SAFE_HARBOUR_DE),
+    # Spanish municipalities of the 2015 refuge-city wave beyond the first list.
+    "list2_spain_ciudades_refugio_2015_extra.csv": partial(_import, table=eu.SPAIN),
+    "list2_us_hostile_designations.csv": import_us_hostile,
+    "list2_us_local_sanctuary_policies.csv": import_us_local,
+    "list2_us_state_laws.csv": import_us_state_laws,
+    "list2_us_welcoming_networks.csv": import_us_welcoming,
+}
