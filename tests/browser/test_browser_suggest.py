@@ -24,6 +24,17 @@ def box(page, label: str):
     return page.get_by_role("textbox", name=label, exact=True)
 
 
+def enter(page, label: str, text: str) -> None:
+    """Type into a field and leave it, then wait until the app has taken the value (a click sent while the rerun of
+    the field's change still runs could be answered with the field's old value)."""
+    field = box(page, label)
+    field.fill(text)
+    field.press("Tab")
+    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60000)
+    page.wait_for_function("([l, v]) => [...document.querySelectorAll('input, textarea')].some("
+                           "e => e.getAttribute('aria-label') === l && e.value === v)", arg=[label, text])
+
+
 def choose(page, label: str, text: str) -> None:
     box = page.locator("[data-testid='stSelectbox']").filter(has_text=label).first
     box.click()
@@ -43,22 +54,22 @@ def test_suggest_read_status_review_and_accept(page, suggest_app, atlas, externa
     page.get_by_role("heading", name="Suggest a correction or a new fact").wait_for(timeout=60000)
     choose(page, "Place", name)
     choose(page, "Network", atlas.networks.at[network, "name"])
-    box(page, "Date, at the precision the source gives").fill("2020-03")
-    box(page, "Source: address of the page or document (required)").fill("https://example.org/council")
-    box(page, "Verbatim quote from the source").fill("The council joined. [x](javascript:alert(1))")
-    box(page, "Note (optional)").fill("<script>alert(1)</script>")
+    enter(page, "Date, at the precision the source gives", "2020-03")
+    enter(page, "Source: address of the page or document (required)", "https://example.org/council")
+    enter(page, "Verbatim quote from the source", "The council joined. [x](javascript:alert(1))")
+    enter(page, "Note (optional)", "<script>alert(1)</script>")
     page.get_by_role("button", name="Send the suggestion").click()
     page.get_by_text("plain text only").wait_for(timeout=30000)  # the note's markup is refused, the rest kept
     assert box(page, "Verbatim quote from the source").input_value().startswith("The council joined.")
-    box(page, "Note (optional)").fill("seen on the council's site")
+    enter(page, "Note (optional)", "seen on the council's site")
     page.get_by_role("button", name="Send the suggestion").click()
     page.get_by_text("your suggestion is stored").wait_for(timeout=30000)
     page.get_by_role("link", name="/suggestions?ref=").click()
     page.get_by_text("Received: a curator has not looked at it yet.").wait_for(timeout=30000)
 
     page.get_by_role("link", name="Review (curators)").click()
-    box(page, "Your name (kept with every decision)").fill("Ana")
-    box(page, "Curator secret").fill(SECRET)
+    enter(page, "Your name (kept with every decision)", "Ana")
+    enter(page, "Curator secret", SECRET)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_text("Signed in as").wait_for(timeout=30000)
     page.get_by_text("The source states this fact (mark it verified)").click()
